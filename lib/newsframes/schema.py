@@ -200,3 +200,25 @@ def describe(name: str | None = None) -> pd.DataFrame:
         [(t, c.name, c.dtype, c.description) for t in names for c in TABLES[t].columns],
         columns=["table", "column", "dtype", "description"],
     )
+
+
+def arrow_schema(name: str):
+    """The pyarrow schema of table ``name`` (declared columns only), so every chunk written agrees."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "Int64": pa.int64(),
+        "bool": pa.bool_(),
+        "datetime": pa.timestamp("ns"),
+        "list": pa.list_(pa.string()),
+    }
+    return pa.schema([pa.field(c.name, types[c.dtype]) for c in TABLES[name].columns])
+
+
+def to_arrow(df: pd.DataFrame, name: str):
+    """``df`` (already conformed) as a pyarrow Table with the declared schema."""
+    import pyarrow as pa
+
+    return pa.Table.from_pandas(df[TABLES[name].names], schema=arrow_schema(name), preserve_index=False)

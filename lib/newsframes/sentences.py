@@ -1,7 +1,20 @@
-"""Sentences of an article (placeholder while the foundation is written)."""
+"""Vietnamese sentence segmentation with offsets into the article text.
+
+A full stop, question mark, exclamation mark or ellipsis (with any closing quotes or brackets after it) ends a
+sentence when whitespace and then a capital letter, a digit-free opening quote or bracket follows, unless the
+word before it is a known abbreviation (``TP.``, ``ThS.``) or an initial (``V. Putin``). Numbers such as
+``60.000`` and ``24/5/2018`` never contain a boundary because no space follows their dots. Every sentence keeps
+``text[start:end] == sentence.text``.
+"""
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
+
+from .resources import load_yaml
+from .structure import Paragraph
 
 
 class Sentence(NamedTuple):
@@ -12,3 +25,93 @@ class Sentence(NamedTuple):
     end: int
     text: str
     is_duplicate: bool = False
+
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«([-–—"
+# A candidate end: terminal punctuation, optional closers, then whitespace.
+_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+
+
+@functools.cache
+def _abbreviations(language: str) -> frozenset[str]:
+    return frozenset(load_yaml(language, "structure.yaml")["abbreviations"])
+
+
+def _word_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in _OPENERS:
+        i -= 1
+    return text[i:pos]
+
+
+def _is_boundary(text: str, m: re.Match, abbreviations: frozenset[str]) -> bool:
+    end = m.end()
+    j = end
+    n = len(text)
+    while j < n and text[j].isspace():
+        j += 1
+    if j >= n:
+        return True
+    nxt = text[j]
+    if nxt in _OPENERS:
+        k = j + 1
+        while k < n and (text[k] in _OPENERS or text[k].isspace()):
+            k += 1
+        nxt = text[k] if k < n else ""
+        if not nxt or not (nxt.isupper() or nxt.isdigit()):
+            return False
+    elif not nxt.isupper():
+        return False
+    punct = m.group(0).rstrip(_CLOSERS)
+    if punct == ".":
+        word = _word_before(text, m.start())
+        if word in abbreviations or word.rstrip(".") in abbreviations:
+            return False
+        # An initial: "V. Putin", "Donald J. Trump".
+        if len(word) == 1 and word.isupper():
+            return False
+    return True
+
+
+def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of one paragraph, trimmed of surrounding whitespace.
+
+    >>> split_sentences("Ông nói. Bà cười.")
+    [(0, 8), (9, 17)]
+    """
+    abbreviations = _abbreviations(language)
+    spans, start = [], 0
+    for m in _CANDIDATE.finditer(text):
+        if _is_boundary(text, m, abbreviations):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def iter_sentences(
+    text: str, paragraphs: Sequence[Paragraph], *, language: str = "vi"
+) -> Iterator[Sentence]:
+    """Yield the sentences of an article, paragraph by paragraph.
+
+    Titles, bylines and source lines stay whole; body paragraphs and captions are split.
+    """
+    sid = 0
+    for p in paragraphs:
+        chunk = text[p.start:p.end]
+        if p.kind in ("title", "byline", "source"):
+            local = [(0, len(chunk))]
+        else:
+            local = split_sentences(chunk, language=language)
+        for a, b in local:
+            yield Sentence(sid, p.paragraph_id, p.kind, p.start + a, p.start + b, chunk[a:b], p.is_duplicate)
+            sid += 1

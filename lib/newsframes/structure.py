@@ -1,0 +1,360 @@
+"""The structure of a wire story: clean the text, then find its title, captions, byline, source line and date.
+
+:func:`clean_text` makes the text every offset points into (NFC, one kind of newline and space, no stray
+separators). :func:`structure_article` classifies its lines into paragraphs of kind ``title``, ``body``,
+``caption``, ``byline`` or ``source`` and reads ``url``, ``site``, ``agency``, ``author`` and ``published_at``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from typing import Any, NamedTuple
+from urllib.parse import urlsplit
+
+from .resources import load_yaml
+
+# ------------------------------------------------------------------------------------------------ cleaning
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# "YONHAP/ TTXVN |": a separator left at the end (or start) of a line by the page layout.
+_STRAY_SEPARATORS = re.compile(r"(?:\s*[|¦]+\s*)+$|^\s*[|¦]+\s*", re.M)
+# "mỗi năm.Triều Tiên": a full stop glued to the next sentence (two lower-case letters before, a capital after).
+_GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_URLISH = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:vn|com|net|org|gov|info)\S*", re.I)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def clean_text(text: str) -> str:
+    """The cleaned text of an article: NFC, ``\\n`` newlines, single spaces, no stray separators, no trailing
+    spaces, a space restored after a full stop glued to the next sentence, at most one blank line in a row.
+
+    Idempotent: ``clean_text(clean_text(t)) == clean_text(t)``.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    text = _NEWLINES.sub("\n", text)
+    text = _CONTROLS.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _STRAY_SEPARATORS.sub("", text)
+    if "." in text or "!" in text or "?" in text:
+        text = _fix_glued_stops(text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
+    return text
+
+
+def _fix_glued_stops(text: str) -> str:
+    protected = [m.span() for m in _URLISH.finditer(text)]
+    if not protected:
+        return _GLUED_STOP.sub(" ", text)
+    out, last = [], 0
+    for m in _GLUED_STOP.finditer(text):
+        pos = m.start()
+        if any(a <= pos < b for a, b in protected):
+            continue
+        out.append(text[last:pos])
+        out.append(" ")
+        last = pos
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ------------------------------------------------------------------------------------------------ patterns
+
+
+class _Patterns(NamedTuple):
+    agencies: dict[str, str | None]
+    agency_re: re.Pattern
+    caption: re.Pattern
+    bylines: tuple[re.Pattern, ...]
+    sources: tuple[re.Pattern, ...]
+    datelines: tuple[re.Pattern, ...]
+    byline_max_words: int
+    title_max_chars: int
+
+
+@functools.cache
+def _patterns(language: str) -> _Patterns:
+    data = load_yaml(language, "structure.yaml")
+    agencies = dict(data["agencies"])
+    names = sorted(agencies, key=len, reverse=True)
+    agency_re = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return _Patterns(
+        agencies=agencies,
+        agency_re=agency_re,
+        caption=re.compile("|".join(f"(?:{p})" for p in data["caption_patterns"])),
+        bylines=tuple(re.compile(p) for p in data["byline_patterns"]),
+        sources=tuple(re.compile(p, re.I) for p in data["source_patterns"]),
+        datelines=tuple(re.compile(p) for p in data["dateline_patterns"]),
+        byline_max_words=int(data["byline_max_words"]),
+        title_max_chars=int(data["title_max_chars"]),
+    )
+
+
+# ------------------------------------------------------------------------------------------------ dates
+
+_URL_STAMP = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{0,3}(?!\d)")
+_URL_PATH_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$)")
+_DMY = re.compile(
+    r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?\s*$"
+)
+
+
+def _make(y, mo, d, h=0, mi=0, s=0) -> dt.datetime | None:
+    try:
+        return dt.datetime(int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0))
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_datetime(value: Any) -> dt.datetime | None:
+    """A timezone-naive local datetime from what an input gives, or None.
+
+    ISO strings keep their wall-clock time and drop the offset (``2013-11-01T00:03:00+07:00`` ->
+    ``2013-11-01 00:03:00``) because relative dates count from the article's own calendar day.
+    Also reads ``dd/mm/yyyy [HH:MM[:SS]]``, dates, datetimes and pandas Timestamps.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if hasattr(value, "to_pydatetime"):
+        try:
+            return value.to_pydatetime().replace(tzinfo=None)
+        except (ValueError, AttributeError):
+            return None
+    text = str(value).strip()
+    if not text:
+        return None
+    m = _DMY.match(text)
+    if m:
+        return _make(m[3], m[2], m[1], m[4], m[5], m[6])
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> dt.datetime | None:
+    """Publication time from a URL's timestamp (``...-20181123165057694.htm``) or date path (``/2018/11/23/``)."""
+    if not url:
+        return None
+    path = urlsplit(url).path if "://" in url else url
+    for m in _URL_STAMP.finditer(path):
+        stamp = _make(*m.groups())
+        if stamp is not None:
+            return stamp
+    m = _URL_PATH_DATE.search(path)
+    if m:
+        return _make(*m.groups())
+    return None
+
+
+def site_of(url: str | None) -> str | None:
+    """The URL's host without ``www.``."""
+    if not url:
+        return None
+    host = urlsplit(url if "://" in url else f"http://{url}").hostname or ""
+    host = host.lower().removeprefix("www.")
+    return host or None
+
+
+# ------------------------------------------------------------------------------------------------ structure
+
+
+class Paragraph(NamedTuple):
+    paragraph_id: int
+    kind: str  # title | body | caption | byline | source
+    start: int
+    end: int
+    is_duplicate: bool
+
+
+class Structured(NamedTuple):
+    text: str
+    paragraphs: list[Paragraph]
+    title: str | None
+    url: str | None
+    site: str | None
+    agency: str | None
+    author: str | None
+    published_at: dt.datetime | None
+    published_at_source: str | None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def _dup_key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _canonical_agency(pats: _Patterns, text: str) -> str | None:
+    found = [pats.agencies.get(m.group(0)) for m in pats.agency_re.finditer(text)]
+    found = [a for a in found if a]
+    if not found:
+        return None
+    return "TTXVN" if "TTXVN" in found else found[-1]
+
+
+def is_caption(line: str, *, language: str = "vi") -> bool:
+    """Does the line carry a photo credit (``Ảnh: YONHAP/TTXVN``, ``AFP/TTXVN``, ``(Ảnh: Reuters)``)?"""
+    return bool(_patterns(language).caption.search(line))
+
+
+def _looks_like_title(line: str, pats: _Patterns) -> bool:
+    line = line.strip()
+    if not line or len(line) > pats.title_max_chars or pats.caption.search(line):
+        return False
+    if line[-1] in ".:;,":
+        return False
+    if line[-1] in "!?…" and len(line) > 160:
+        return False
+    return len(line.split()) >= 2
+
+
+def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
+    """(author, agency) if the line is a byline."""
+    if len(line) > 90 or line[-1:] in ".:;,!?":
+        return None
+    for pattern in pats.bylines:
+        m = pattern.match(line)
+        if m:
+            author = (m.groupdict().get("author") or "").strip(" -–,") or None
+            agency_text = m.group("agency") or ""
+            agency = _canonical_agency(pats, agency_text) or (agency_text.strip() if not author else None)
+            return author, agency
+    words = line.split()
+    if 1 <= len(words) <= pats.byline_max_words and all(w[0].isupper() for w in words if w[0].isalpha()):
+        if all(w[0].isalpha() for w in words) and not any(c.isdigit() for c in line):
+            return line, None
+    return None
+
+
+def structure_article(
+    text: str, *, meta: dict[str, Any] | None = None, language: str = "vi"
+) -> Structured:
+    """Clean ``text`` and read the story's structure and metadata.
+
+    Args:
+        text: the article as read (any normalization; may or may not start with its title).
+        meta: fields the input gave (``title``, ``url``, ``published_at``, ``author``, ``agency``, ``site``);
+            they win over what the text says. With a ``title`` given, the text is taken to be the body and the
+            title is put in front of it unless it is already its first line.
+        language: the language of the data files used.
+    """
+    meta = meta or {}
+    pats = _patterns(language)
+    text = clean_text(text)
+    given_title = meta.get("title")
+    if given_title is not None:
+        given_title = clean_text(str(given_title)).replace("\n", " ").strip() or None
+    if given_title:
+        first = text.split("\n", 1)[0].strip()
+        if _dup_key(first) != _dup_key(given_title):
+            text = f"{given_title}\n\n{text}" if text else given_title
+
+    spans = _lines(text)
+    kinds = ["body"] * len(spans)
+    url = author = agency = None
+    dateline: dt.datetime | None = None
+
+    # The tail: source line(s), byline and dateline, read from the end while they match.
+    tail = len(spans) - 1
+    seen_byline = False
+    while tail >= 1:
+        line = text[spans[tail][0]:spans[tail][1]]
+        matched = False
+        for pattern in pats.sources:
+            m = pattern.match(line)
+            if m:
+                kinds[tail], matched = "source", True
+                url = url or m.group("url").rstrip(").,;")
+                agency = agency or _canonical_agency(pats, m.group("label") or "")
+                break
+        if not matched and not seen_byline:
+            by = _byline(line, pats)
+            if by is not None:
+                kinds[tail], matched, seen_byline = "byline", True, True
+                author = author or by[0]
+                agency = agency or by[1]
+        if not matched:
+            for pattern in pats.datelines:
+                m = pattern.match(line)
+                if m:
+                    kinds[tail], matched = "byline", True
+                    g = m.groupdict()
+                    dateline = dateline or _make(g["year"], g["month"], g["day"], g.get("hour"), g.get("minute"), g.get("second"))
+                    break
+        if not matched:
+            break
+        tail -= 1
+
+    # Captions anywhere; the title is the first line when given or when it looks like one.
+    for i, (a, b) in enumerate(spans):
+        if kinds[i] == "body" and pats.caption.search(text[a:b]):
+            kinds[i] = "caption"
+    title = None
+    if spans:
+        first = text[spans[0][0]:spans[0][1]]
+        if given_title or (kinds[0] == "body" and len(spans) > 1 and _looks_like_title(first, pats)):
+            kinds[0] = "title"
+            title = first
+    # A dateline right under the title ("Thứ Sáu, 23/11/2018 16:50").
+    for i in range(1, min(len(spans), 3)):
+        line = text[spans[i][0]:spans[i][1]]
+        for pattern in pats.datelines:
+            m = pattern.match(line)
+            if m and kinds[i] == "body":
+                kinds[i] = "byline"
+                g = m.groupdict()
+                dateline = dateline or _make(g["year"], g["month"], g["day"], g.get("hour"), g.get("minute"), g.get("second"))
+
+    seen: set[str] = set()
+    paragraphs = []
+    for i, (a, b) in enumerate(spans):
+        key = _dup_key(text[a:b])
+        paragraphs.append(Paragraph(i, kinds[i], a, b, key in seen))
+        seen.add(key)
+
+    if agency is None:
+        # The credit of the story's photos ("YONHAP/TTXVN") says which agency carried it.
+        credits = " ".join(text[a:b] for (a, b), k in zip(spans, kinds) if k == "caption")
+        if credits and re.search(r"/\s*(?:TTXVN|VNA)\b", credits):
+            agency = "TTXVN"
+
+    url = meta.get("url") or url
+    published, source = None, None
+    for candidate, name in (
+        (parse_datetime(meta.get("published_at")), meta.get("published_at_source") or "input"),
+        (date_from_url(url), "url"),
+        (dateline, "text"),
+        (parse_datetime(meta.get("reference_date")), "reference"),
+    ):
+        if candidate is not None:
+            published, source = candidate, name
+            break
+    return Structured(
+        text=text,
+        paragraphs=paragraphs,
+        title=title,
+        url=url,
+        site=meta.get("site") or site_of(url),
+        agency=meta.get("agency") or agency,
+        author=meta.get("author") or author,
+        published_at=published,
+        published_at_source=source,
+    )
