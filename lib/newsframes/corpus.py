@@ -7,6 +7,7 @@ tables to disk in chunks, so memory does not grow with the number of articles.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 import time
@@ -65,6 +66,7 @@ class ParseOptions:
             try:
                 from .actors import load_registry
             except ImportError:  # TEMPORARY while actors.py is written
+                self._registry = False
                 return None
 
             self._registry = load_registry(self.actors, language=self.language)
@@ -123,6 +125,7 @@ def parse_article(raw: RawArticle, options: ParseOptions) -> Rows:
     }
 
 
+@functools.cache
 def _stages():
     # TEMPORARY while the stages are being written: a missing stage yields nothing.
     def nothing(*args, **kwargs):

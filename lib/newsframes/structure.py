@@ -17,44 +17,66 @@ from .resources import load_yaml
 
 # ------------------------------------------------------------------------------------------------ cleaning
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_ODD_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Runs of spaces, and any space that is not a plain one (tab, no-break, thin, ideographic ...).
+_ODD_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # "YONHAP/ TTXVN |": a separator left at the end (or start) of a line by the page layout.
-_STRAY_SEPARATORS = re.compile(r"(?:\s*[|¦]+\s*)+$|^\s*[|¦]+\s*", re.M)
+_STRAY_SEPARATORS = re.compile(r"(?:[ \t]*[|¦]+[ \t]*)+$|^[ \t]*[|¦]+[ \t]*", re.M)
 # "mỗi năm.Triều Tiên": a full stop glued to the next sentence (two lower-case letters before, a capital after).
-_GLUED_STOP = re.compile(r"(?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
-_URLISH = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:vn|com|net|org|gov|info)\S*", re.I)
+_GLUED_STOP = re.compile(r"[a-zà-ỹđ]{2}[.!?](?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+
+
+# One scan tells whether a text needs any of the character-level clean-ups below.
+_ODD_CHARS = re.compile(
+    "[\ufeff\u200b\u200c\u200d\u2060\u00ad\r\u2028\u2029\x0b\x0c\x85\x00-\x08\x0e-\x1f\x7f"
+    "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000|¦]"
+)
+_STOP_BEFORE_CAPITAL = re.compile(r"[.!?](?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 
 
 def clean_text(text: str) -> str:
     """The cleaned text of an article: NFC, ``\\n`` newlines, single spaces, no stray separators, no trailing
     spaces, a space restored after a full stop glued to the next sentence, at most one blank line in a row.
 
-    Idempotent: ``clean_text(clean_text(t)) == clean_text(t)``.
+    Idempotent: ``clean_text(clean_text(t)) == clean_text(t)``. Each step first checks cheaply whether it has
+    anything to do, because most texts are already clean.
     """
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = _NEWLINES.sub("\n", text)
-    text = _CONTROLS.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _STRAY_SEPARATORS.sub("", text)
-    if "." in text or "!" in text or "?" in text:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _ODD_CHARS.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+        text = _ODD_NEWLINES.sub("\n", text)
+        text = _CONTROLS.sub("", text)
+        text = _ODD_SPACES.sub(" ", text)
+        if "|" in text or "¦" in text:
+            text = _STRAY_SEPARATORS.sub("", text)
+    elif "  " in text:
+        text = _ODD_SPACES.sub(" ", text)
+    if _STOP_BEFORE_CAPITAL.search(text) and _GLUED_STOP.search(text):
         text = _fix_glued_stops(text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
-    return text
+    if " \n" in text or "\n " in text:
+        text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip(" \n")
+
+
+_URL_TOKEN = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org|gov|info|edu)\b", re.I)
 
 
 def _fix_glued_stops(text: str) -> str:
-    protected = [m.span() for m in _URLISH.finditer(text)]
-    if not protected:
-        return _GLUED_STOP.sub(" ", text)
     out, last = [], 0
     for m in _GLUED_STOP.finditer(text):
-        pos = m.start()
-        if any(a <= pos < b for a, b in protected):
+        pos = m.end()
+        # Leave web addresses and e-mails alone ("VnExpress.net", "www.Abc.com").
+        token_start = text.rfind(" ", 0, pos) + 1
+        token_end = text.find(" ", pos)
+        token = text[token_start:token_end if token_end >= 0 else len(text)].split("\n")[-1]
+        if _URL_TOKEN.search(token):
             continue
         out.append(text[last:pos])
         out.append(" ")
@@ -70,6 +92,7 @@ class _Patterns(NamedTuple):
     agencies: dict[str, str | None]
     agency_re: re.Pattern
     caption: re.Pattern
+    caption_trigger: re.Pattern
     bylines: tuple[re.Pattern, ...]
     sources: tuple[re.Pattern, ...]
     datelines: tuple[re.Pattern, ...]
@@ -87,6 +110,7 @@ def _patterns(language: str) -> _Patterns:
         agencies=agencies,
         agency_re=agency_re,
         caption=re.compile("|".join(f"(?:{p})" for p in data["caption_patterns"])),
+        caption_trigger=re.compile("|".join(re.escape(w) for w in data["caption_triggers"])),
         bylines=tuple(re.compile(p) for p in data["byline_patterns"]),
         sources=tuple(re.compile(p, re.I) for p in data["source_patterns"]),
         datelines=tuple(re.compile(p) for p in data["dateline_patterns"]),
@@ -199,7 +223,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _dup_key(line: str) -> str:
-    return " ".join(line.casefold().split())
+    return line.casefold()
 
 
 def _canonical_agency(pats: _Patterns, text: str) -> str | None:
@@ -210,14 +234,19 @@ def _canonical_agency(pats: _Patterns, text: str) -> str | None:
     return "TTXVN" if "TTXVN" in found else found[-1]
 
 
+def _caption(line: str, pats: _Patterns) -> bool:
+    # The full caption patterns are costly to search; a line without any trigger word cannot match them.
+    return bool(pats.caption_trigger.search(line) and pats.caption.search(line))
+
+
 def is_caption(line: str, *, language: str = "vi") -> bool:
     """Does the line carry a photo credit (``Ảnh: YONHAP/TTXVN``, ``AFP/TTXVN``, ``(Ảnh: Reuters)``)?"""
-    return bool(_patterns(language).caption.search(line))
+    return _caption(line, _patterns(language))
 
 
 def _looks_like_title(line: str, pats: _Patterns) -> bool:
     line = line.strip()
-    if not line or len(line) > pats.title_max_chars or pats.caption.search(line):
+    if not line or len(line) > pats.title_max_chars or _caption(line, pats):
         return False
     if line[-1] in ".:;,":
         return False
@@ -305,7 +334,7 @@ def structure_article(
 
     # Captions anywhere; the title is the first line when given or when it looks like one.
     for i, (a, b) in enumerate(spans):
-        if kinds[i] == "body" and pats.caption.search(text[a:b]):
+        if kinds[i] == "body" and _caption(text[a:b], pats):
             kinds[i] = "caption"
     title = None
     if spans:
