@@ -135,7 +135,8 @@ TABLE_NAMES = tuple(TABLES)
 
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == "string":
-        return series.astype("string")
+        # pandas' default string dtype (missing = NaN), the one a Parquet or CSV round trip gives back.
+        return series.astype("str")
     if dtype == "int64":
         return series.astype("int64")
     if dtype == "Int64":
