@@ -275,3 +275,14 @@ def test_strict_raises(tmp_path):
     (tmp_path / "g.txt").write_text(GOOD, encoding="utf-8")
     with pytest.raises(nf.ParseError, match="1 article"):
         nf.parse(tmp_path, strict=True)
+
+
+def test_record_with_null_title_has_no_title(tmp_path):
+    path = tmp_path / "in.jsonl"
+    write_jsonl(path, [
+        json.dumps({"id": "n", "title": None, "text": "Binh sĩ tuần tra ở biên giới\nNgày 3/4, quân đội cho biết."}),
+        json.dumps({"id": "m", "text": "Tiêu đề suy ra từ dòng đầu\nNgày 3/4, quân đội cho biết."}),
+    ])
+    arts = nf.parse(path).articles.set_index("article_id")
+    assert pd.isna(arts.loc["n", "title"])
+    assert arts.loc["m", "title"] == "Tiêu đề suy ra từ dòng đầu"

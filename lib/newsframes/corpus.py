@@ -94,7 +94,9 @@ def parse_article(raw: RawArticle, options: ParseOptions) -> Rows:
 
     aid = raw.article_id
     meta = _meta_for(raw, options)
-    st = structure_article(raw.text, meta=meta, language=options.language)
+    st = structure_article(
+        raw.text, meta=meta, infer_title="title" not in raw.fields, language=options.language
+    )
     if not st.text.strip():
         raise _ArticleError("structure", "the article has no text after clean-up (only whitespace or control characters)")
     sentences = list(iter_sentences(st.text, st.paragraphs, language=options.language))

@@ -48,6 +48,8 @@ class RawArticle:
     meta: dict[str, Any] = field(default_factory=dict)
     #: "text" when title/metadata must be read from the text itself, "record" when the input gave fields.
     origin: str = "text"
+    #: The fields the record had, even when empty: a record with ``"title": null`` has no title to look for.
+    fields: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +208,7 @@ def record_to_article(record: Any, *, source_path: str, fallback_id: str, max_by
         value = _clean_value(record.get(key))
         if value is not None:
             meta[key] = value
-    return RawArticle(article_id, source_path, text, meta, origin="record")
+    return RawArticle(article_id, source_path, text, meta, origin="record", fields=frozenset(record))
 
 
 def _iter_jsonl(path: Path, *, max_bytes: int) -> Iterator[RawArticle | ReadError]:
@@ -320,7 +322,7 @@ def _iter_html(path: Path, *, max_bytes: int) -> Iterator[RawArticle | ReadError
     title = meta.get("title")
     if title and text.split("\n", 1)[0].strip() == title.strip():
         text = text.split("\n", 1)[1] if "\n" in text else ""
-    yield RawArticle(path.stem, str(path), text, meta, origin="record")
+    yield RawArticle(path.stem, str(path), text, meta, origin="record", fields=frozenset(meta))
 
 
 def iter_raw(inputs: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | ReadError]:

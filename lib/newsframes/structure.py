@@ -274,7 +274,7 @@ def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
 
 
 def structure_article(
-    text: str, *, meta: dict[str, Any] | None = None, language: str = "vi"
+    text: str, *, meta: dict[str, Any] | None = None, infer_title: bool = True, language: str = "vi"
 ) -> Structured:
     """Clean ``text`` and read the story's structure and metadata.
 
@@ -283,6 +283,8 @@ def structure_article(
         meta: fields the input gave (``title``, ``url``, ``published_at``, ``author``, ``agency``, ``site``);
             they win over what the text says. With a ``title`` given, the text is taken to be the body and the
             title is put in front of it unless it is already its first line.
+        infer_title: look for a title in the first line when none is given (off for records whose title
+            field is present but empty: their first line is not a title).
         language: the language of the data files used.
     """
     meta = meta or {}
@@ -339,7 +341,7 @@ def structure_article(
     title = None
     if spans:
         first = text[spans[0][0]:spans[0][1]]
-        if given_title or (kinds[0] == "body" and len(spans) > 1 and _looks_like_title(first, pats)):
+        if given_title or (infer_title and kinds[0] == "body" and len(spans) > 1 and _looks_like_title(first, pats)):
             kinds[0] = "title"
             title = first
     # A dateline right under the title ("Thứ Sáu, 23/11/2018 16:50").
