@@ -78,3 +78,29 @@ def test_any_unicode_article_round_trips(text):
     for s in iter_sentences(st_.text, st_.paragraphs):
         assert st_.text[s.start:s.end] == s.text
         assert s.text.strip() == s.text and s.text
+
+
+def test_caption_and_byline_glued_into_a_crawled_body_line():
+    # baomoi crawls join the body into one line: captions and the byline end up inside it.
+    text = (
+        "Tiêu đề tin\nMở đầu bài viết.\n"
+        "Câu một về tàu ngầm. Tàu của lực lượng bảo vệ bờ biển Mỹ. Ảnh: Reuters Ông Putin cho biết như vậy. "
+        "Lực lượng cứu hộ tại hiện trường (Ảnh: Reuters) Câu cuối nói về Nga. Tùng Dương"
+    )
+    st_ = structure_article(text)
+    got = [(s.kind, s.text) for s in iter_sentences(st_.text, st_.paragraphs)]
+    assert got[2:] == [
+        ("body", "Câu một về tàu ngầm."),
+        ("caption", "Tàu của lực lượng bảo vệ bờ biển Mỹ."),
+        ("caption", "Ảnh: Reuters Ông Putin cho biết như vậy."),
+        ("body", "Lực lượng cứu hộ tại hiện trường (Ảnh: Reuters) Câu cuối nói về Nga."),
+        ("byline", "Tùng Dương"),
+    ]
+    assert st_.author == "Tùng Dương"
+
+
+def test_long_line_ending_with_a_credit_is_body_with_a_caption_sentence():
+    body = "Nga và Mỹ đàm phán. " * 30 + "Binh sĩ tại biên giới. Ảnh: AFP"
+    st_ = structure_article("Tiêu đề tin\n" + body)
+    kinds = [s.kind for s in iter_sentences(st_.text, st_.paragraphs)]
+    assert kinds.count("body") == 30 and kinds[-2:] == ["caption", "caption"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .resources import load_yaml
-from .structure import Paragraph
+from .structure import Paragraph, is_caption
 
 
 class Sentence(NamedTuple):
@@ -31,6 +31,9 @@ _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([-–—"
 # A candidate end: terminal punctuation, optional closers, then whitespace.
 _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+
+
+_CREDIT_START = re.compile(r"[(\[]?\s*(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
 
 
 @functools.cache
@@ -112,6 +115,15 @@ def iter_sentences(
             local = [(0, len(chunk))]
         else:
             local = split_sentences(chunk, language=language)
-        for a, b in local:
-            yield Sentence(sid, p.paragraph_id, p.kind, p.start + a, p.start + b, chunk[a:b], p.is_duplicate)
+        kinds = [p.kind] * len(local)
+        if len(local) > 1 and p.kind == "body":
+            # A caption glued into a body line (crawled pages that join paragraphs): the sentence with the
+            # credit, and the description before a sentence that starts with the credit ("... Mỹ. Ảnh: AFP").
+            for j, (a, b) in enumerate(local):
+                if is_caption(chunk[a:b], language=language):
+                    kinds[j] = "caption"
+                    if j and _CREDIT_START.match(chunk, a):
+                        kinds[j - 1] = "caption"
+        for (a, b), kind in zip(local, kinds):
+            yield Sentence(sid, p.paragraph_id, kind, p.start + a, p.start + b, chunk[a:b], p.is_duplicate)
             sid += 1

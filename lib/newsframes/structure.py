@@ -98,6 +98,7 @@ class _Patterns(NamedTuple):
     datelines: tuple[re.Pattern, ...]
     byline_max_words: int
     title_max_chars: int
+    caption_max_chars: int
 
 
 @functools.cache
@@ -116,6 +117,7 @@ def _patterns(language: str) -> _Patterns:
         datelines=tuple(re.compile(p) for p in data["dateline_patterns"]),
         byline_max_words=int(data["byline_max_words"]),
         title_max_chars=int(data["title_max_chars"]),
+        caption_max_chars=int(data["caption_max_chars"]),
     )
 
 
@@ -255,6 +257,10 @@ def _looks_like_title(line: str, pats: _Patterns) -> bool:
     return len(line.split()) >= 2
 
 
+# The text after the last sentence end of a line: a candidate glued byline.
+_LAST_FRAGMENT = re.compile(r"[.!?…][\"'”’)]*\s+([^.!?…\n]{2,60})$")
+
+
 def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
     """(author, agency) if the line is a byline."""
     if len(line) > 90 or line[-1:] in ".:;,!?":
@@ -334,9 +340,22 @@ def structure_article(
             break
         tail -= 1
 
-    # Captions anywhere; the title is the first line when given or when it looks like one.
+    # A byline glued to the end of the last body line, as crawlers that join paragraphs leave it
+    # ("... trên biển Baltic. Tùng Dương"): split the line into its body and a byline paragraph.
+    if not seen_byline and spans and kinds[tail] == "body" and tail >= 1:
+        a, b = spans[tail]
+        m = _LAST_FRAGMENT.search(text, a, b)
+        if m and m.start(1) > a:
+            by = _byline(m.group(1), pats)
+            if by is not None:
+                spans[tail:tail + 1] = [(a, m.start(1) - 1), (m.start(1), b)]
+                kinds[tail:tail + 1] = ["body", "byline"]
+                author = author or by[0]
+                agency = agency or by[1]
+    # Captions: short lines that carry a photo credit (a long line that ends with one is a body paragraph
+    # with a caption glued in; its caption sentences are marked by the sentence splitter).
     for i, (a, b) in enumerate(spans):
-        if kinds[i] == "body" and _caption(text[a:b], pats):
+        if kinds[i] == "body" and b - a <= pats.caption_max_chars and _caption(text[a:b], pats):
             kinds[i] = "caption"
     title = None
     if spans:
