@@ -263,7 +263,7 @@ _LAST_FRAGMENT = re.compile(r"[.!?…][\"'”’)]*\s+([^.!?…\n]{2,60})$")
 
 def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
     """(author, agency) if the line is a byline."""
-    if len(line) > 90 or line[-1:] in ".:;,!?":
+    if len(line) > 90 or line[-1:] in ".:;,!?" or ":" in line:
         return None
     for pattern in pats.bylines:
         m = pattern.match(line)
