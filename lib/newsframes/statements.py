@@ -1,0 +1,897 @@
+"""Who said what, and when: reported speech in Vietnamese news.
+
+Two layers. :func:`find_reports` is structural: it needs only text and finds each reporting cue (``cho biết``,
+``nêu rõ``, ``Theo X,`` ...), the noun phrase that speaks, the reported content and its quote type, in the
+structures wire stories use::
+
+    X cho biết (rằng) ...            X nêu rõ: "..."          Theo X, ...           "...", X nói.
+    X cho rằng A và khẳng định B     (two statements, one speaker)
+    X nói: "A. B."  "C."             (a quote over several sentences; a quote that continues the speaker)
+
+:func:`iter_statements` runs it over one article's sentences and resolves each speaker to an actor of the
+``mentions`` table (pronouns and descriptions such as ``ông``, ``quan chức này`` to the last fitting person)
+and dates each statement (a date in its sentence outside the content, ``Cùng ngày`` and the paragraph flow,
+else the article's date). The vocabulary lives in ``data/<language>/reporting.yaml``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+from .resources import check_language, load_yaml
+
+
+class Statement(NamedTuple):
+    sentence_id: int
+    speaker_id: str | None
+    speaker_name: str | None
+    speaker_type: str | None
+    speaker_country: str | None
+    speaker_surface: str | None
+    verb: str
+    content: str
+    content_start: int
+    content_end: int
+    quote_type: str  # direct | indirect | mixed
+    date: dt.date | None
+    precision: str | None
+    date_source: str | None  # sentence | previous | published_at
+
+
+class Report(NamedTuple):
+    """One reported statement found in text, before its speaker is resolved. Offsets index the scanned text."""
+
+    sentence: int  # index of the sentence holding the cue
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str  # as written; "Theo" for a "Theo X," frame, "" for a quotation that continues a speaker
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    quote_type: str  # direct | indirect | mixed
+    kind: str  # forward | trailing | theo | coordinated | participial | continuation
+    link: int | None  # coordinated / continuation: index of the report whose speaker this one shares
+
+
+#: Sentence kinds that never hold statements. Titles are skipped too: headlines repeat the lead without its
+#: attribution ("Nga, Triều Tiên nhất trí '...'"), so a statement found there would be a duplicate or a guess.
+SKIP_KINDS = frozenset({"title", "caption", "byline", "source"})
+
+_TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*|[^\w\s]")
+_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
+_OPENERS = frozenset("\"'“‘«")
+_CLOSERS = frozenset("\"'”’»")
+_TRIM = " \t\n.,;:…-–—"
+_PUNCT_BOUNDARY = frozenset({",", ";", ":", "-", "–", "—", "…"})
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    low: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class _Phrases:
+    """A set of multi-word phrases matched on token sequences (lower-cased), longest first."""
+
+    def __init__(self, items: Iterable[str]):
+        self.items = frozenset(" ".join(m.group().lower() for m in _TOKEN.finditer(s)) for s in items)
+        self.longest = max((p.count(" ") + 1 for p in self.items), default=0)
+
+    def ending_at(self, lows: Sequence[str], i: int, lo: int = 0) -> int:
+        """Length of the longest phrase equal to ``lows[i-k:i]`` (``i-k >= lo``), 0 if none."""
+        for k in range(min(self.longest, i - lo), 0, -1):
+            if " ".join(lows[i - k:i]) in self.items:
+                return k
+        return 0
+
+    def starting_at(self, lows: Sequence[str], i: int, hi: int | None = None) -> int:
+        hi = len(lows) if hi is None else hi
+        for k in range(min(self.longest, hi - i), 0, -1):
+            if " ".join(lows[i:i + k]) in self.items:
+                return k
+        return 0
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer entries first (so "cho biết thêm" wins over "cho biết")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+class _Vocab:
+    def __init__(self, data: dict[str, Any]):
+        cues = set(data["cues"]) | set(data["marked_cues"])
+        self.marked = frozenset(w.lower() for w in data["marked_cues"])
+        # One pattern for every cue; "thêm" after a cue belongs to it ("cho biết thêm", "nói thêm").
+        self.cue_re = re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?:\s+thêm)?(?!\w)", re.IGNORECASE)
+        # The prefilter: a sentence with no cue, no "theo" and no quotation mark holds no statement.
+        self.prefilter = re.compile(
+            r"(?<!\w)(?:" + _alternation(cues | {"theo"}) + r")(?!\w)|[\"“”]", re.IGNORECASE
+        )
+        p = {k: _Phrases(v) for k, v in data.items() if isinstance(v, list) and k not in ("cues",)}
+        self.complementizers = p["complementizers"]
+        self.noun_before = p["noun_before"]
+        self.not_after_all = _Phrases(data["not_after"]["all"])
+        self.not_after = {k.lower(): _Phrases(v) for k, v in data["not_after"].items() if k != "all"}
+        self.adverbs = p["adverbs"]
+        self.negators = p["negators"]
+        self.adverbs_or_negators = _Phrases(data["adverbs"] + data["negators"])
+        self.coordinators = p["coordinators"]
+        self.boundaries = p["subject_boundaries"]
+        self.not_boundary = p["not_boundary"]
+        self.not_subject_start = p["not_subject_start"]
+        self.adjuncts = p["subject_adjuncts"]
+        self.gap_starts = p["gap_starts"]
+        self.trailing_adjuncts = p["trailing_adjuncts"]
+        self.theo_not_speaker = p["theo_not_speaker"]
+        self.media = _Phrases([m for m in data["media"]])
+        self.theo_nouns = p["theo_speech_nouns"]
+        self.person_pronouns = p["person_pronouns"]
+        self.group_pronouns = p["group_pronouns"]
+        self.person_nouns = p["person_nouns"]
+        self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
+        self.adverbial_starts = p["adverbial_starts"]
+        self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
+        self.theo_re = re.compile(r"(?<!\w)theo\s+", re.IGNORECASE)
+        self.theo_lead = re.compile(r"(?:[\s,;:(]*|.*[,;:(]\s*)(?:(?:cũng|và|nhưng|còn|song|tuy nhiên)\s+)?$", re.I | re.S)
+        self.gap_re = re.compile(r"(?<!\w)rằng(?!\w)|:")
+        self.source_tail = re.compile(r"(?:,\s*|\(\s*)theo\s+([^,()]{1,60}?)\)?\s*[.;]?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _vocab(language: str) -> _Vocab:
+    return _Vocab(load_yaml(check_language(language), "reporting.yaml"))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Quotations
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(open, close) index pairs of quotations in ``text[start:end]``; an unclosed quote closes at ``end``."""
+    spans: list[tuple[int, int]] = []
+    open_at: dict[str, int] = {}
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if ch in "“«‘":
+            open_at.setdefault(ch, i)
+        elif ch in "”»":
+            key = "“" if ch == "”" else "«"
+            if key in open_at or (ch == "”" and '"' in open_at):
+                spans.append((open_at.pop(key if key in open_at else '"'), i))
+        elif ch == "’":
+            if "‘" in open_at:
+                spans.append((open_at.pop("‘"), i))
+        elif ch == '"':
+            if '"' in open_at:
+                spans.append((open_at.pop('"'), i))
+            elif "“" in open_at:
+                spans.append((open_at.pop("“"), i))
+            else:
+                open_at['"'] = i
+        else:  # straight single quote: a quotation mark only at word edges, else an apostrophe
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if "'" in open_at:
+                if not after.isalnum() and not before.isspace():
+                    spans.append((open_at.pop("'"), i))
+            elif (before.isspace() or before in "(“\"") and after.isalnum():
+                open_at["'"] = i
+    for i in open_at.values():
+        if text[i] != "'":  # an unclosed single quote is most likely an apostrophe
+            spans.append((i, end))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    for o, c in spans:
+        if o > pos:
+            break
+        if o < pos < c:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The structural scan
+
+
+class _Draft:
+    """A report being built: its content end may still move (a second cue cuts the first content)."""
+
+    __slots__ = ("sentence", "sp", "cue", "cs", "ce", "a", "b", "kind", "link", "quote_open", "person_frame", "quotes")
+
+    def __init__(self, sentence, sp, cue, cs, ce, a, b, kind, link=None, quote_open=None, person_frame=False):
+        self.sentence, self.sp, self.cue, self.cs, self.ce = sentence, sp, cue, cs, ce
+        self.a, self.b, self.kind, self.link = a, b, kind, link
+        self.quote_open, self.person_frame = quote_open, person_frame
+        self.quotes: list[tuple[int, int]] = []
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[int, int, str]:
+    """Trim a content span and tell its quote type; a wholly quoted content loses its quotation marks."""
+    a, b = _trim(text, a, b)
+    if a >= b:
+        return a, b, "indirect"
+    if text[a] in _OPENERS:
+        for o, c in quotes:
+            if o == a:
+                if c >= b - 1 or not text[c + 1:b].strip(_TRIM + "".join(_CLOSERS)):
+                    ia, ib = _trim(text, a + 1, min(c, b))
+                    return ia, ib, "direct"
+                break
+    if any(a <= o < b or a < c < b for o, c in quotes):
+        return a, b, "mixed"
+    return a, b, "indirect"
+
+
+class _Scanner:
+    def __init__(self, vocab: _Vocab):
+        self.v = vocab
+
+    # -- subjects ----------------------------------------------------------------------------------------------
+    def _boundary_back(self, toks: list[_Tok], lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
+        """Walk back from token ``i`` to the start of a subject: returns (first subject token, boundary kind)."""
+        v, depth, j = self.v, 0, i - 1
+        while j >= lo:
+            t = toks[j].text
+            if t == ")":
+                depth += 1
+            elif t == "(":
+                if not depth:
+                    return j + 1, "("
+                depth -= 1
+            elif not depth:
+                if t in _PUNCT_BOUNDARY:
+                    return j + 1, t
+                k = v.boundaries.ending_at(lows, j + 1, lo)
+                if k and not (
+                    v.not_boundary.ending_at(lows, j + 2, lo) or v.not_boundary.ending_at(lows, j + 1, lo)
+                    or v.not_boundary.ending_at(lows, j + 1 - k + 1, lo)
+                ):
+                    return j + 1, "word"
+            j -= 1
+        return lo, "start"
+
+    def _clean_subject(self, text: str, toks: list[_Tok], lows: list[str], a: int, b: int) -> tuple[int, int] | None:
+        """Token range [a, b) of a subject, cleaned of adjuncts, times and a trailing parenthesis; None if it
+        does not look like a noun phrase."""
+        v = self.v
+        for k in range(a + 1, b):
+            if v.adjuncts.starting_at(lows, k, b):
+                b = k
+                break
+        for _ in range(3):
+            if b <= a:
+                return None
+            m = v.subject_time.search(text, toks[a].start, toks[b - 1].end)
+            if m and m.start() > toks[a].start:
+                cut = m.start()
+                while b > a and toks[b - 1].start >= cut:
+                    b -= 1
+            if b > a and toks[b - 1].text == ")":
+                depth = 0
+                for k in range(b - 1, a, -1):
+                    depth += toks[k].text == ")"
+                    depth -= toks[k].text == "("
+                    if not depth:
+                        b = k
+                        break
+            k = v.adverbs.ending_at(lows, b, a + 1)
+            if not k:
+                break
+            b -= k
+        if b <= a or b - a > 18:
+            return None
+        if v.not_subject_start.starting_at(lows, a, b) or v.adverbial_starts.starting_at(lows, a, b) == b - a:
+            return None
+        if not toks[a].text[0].isalnum() or lows[b - 1] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
+            return None
+        if v.not_subject_start.starting_at(lows, a, b) or "rằng" in lows[a:b]:
+            return None
+        return a, b
+
+    def _is_adverbial(self, lows: list[str], a: int, b: int) -> bool:
+        return bool(self.v.adverbial_starts.starting_at(lows, a, b)) or bool(
+            self.v.theo_not_speaker.starting_at(lows, a, b)
+        )
+
+    def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int], lo: int) -> int | None:
+        """``ông A, Giám đốc B, cho biết``: the start of the name before a title apposition, or None."""
+        a2 = s2[0]
+        if not (toks[a2].text[0].isupper() or self.v.person_nouns.starting_at(lows, a2)):
+            return None
+        a1, kind = self._boundary_back(toks, lows, comma, lo)
+        if a1 >= comma or comma - a1 > 7 or self._is_adverbial(lows, a1, comma):
+            return None
+        first = toks[a1].text
+        honorific = self.v.person_pronouns.starting_at(lows, a1, comma)
+        if honorific or all(t.text[0].isupper() for t in toks[a1:comma] if t.text[0].isalpha()) and first[0].isupper():
+            if self.v.not_subject_start.starting_at(lows, a1, comma):
+                return None
+            return a1
+        return None
+
+    def _main_subject(self, text, toks, lows, upto: int) -> tuple[int, int] | None:
+        """The subject of the sentence's main clause (for ``X phản đối ..., cho rằng ...``)."""
+        v, i = self.v, 0
+        while i < upto:
+            if v.adverbial_starts.starting_at(lows, i, upto) or v.not_subject_start.starting_at(lows, i, upto):
+                j = i
+                while j < upto and lows[j] != ",":
+                    j += 1
+                i = j + 1
+                continue
+            break
+        if i >= upto:
+            return None
+        j = i
+        while j < upto and j - i < 6 and lows[j] not in (",", ";", ":", "(") and not v.adverbs_or_negators.starting_at(lows, j, upto):
+            j += 1
+        return self._clean_subject(text, toks, lows, i, j)
+
+    # -- content ---------------------------------------------------------------------------------------------
+    def _content_start(self, text: str, ce: int, e: int, marked: bool) -> tuple[int, bool] | None:
+        """Where the content starts after a cue, and whether a marker (colon, "rằng", quote) introduced it."""
+        v = self.v
+        p = ce
+        while p < e and text[p].isspace():
+            p += 1
+        marker = False
+        if p < e and text[p] in ",:":
+            marker = text[p] == ":" or marked
+            p += 1
+            while p < e and text[p].isspace():
+                p += 1
+        m = _TOKEN.match(text, p, e)
+        if m and v.complementizers.starting_at([m.group().lower()], 0):
+            p, marker = m.end(), True
+            while p < e and (text[p].isspace() or text[p] in ",:"):
+                p += 1
+        if not marker and p < e and text[p] not in _OPENERS:
+            toks = [t.lower() for t in (m.group() for m in _TOKEN.finditer(text, p, min(e, p + 30)))][:3]
+            if toks and v.gap_starts.starting_at(toks, 0):
+                g = v.gap_re.search(text, p, min(e, p + 90))
+                if g and "," not in text[p:g.start()] and not _QUOTE_CHARS.search(text, p, g.start()):
+                    p, marker = g.end(), True
+                    while p < e and (text[p].isspace() or text[p] in ",:"):
+                        p += 1
+        if p < e and text[p] in _OPENERS:
+            marker = True
+        if marked and not marker:
+            return None
+        return p, marker
+
+    def _content_end(self, text: str, a: int, e: int, para_end: int, quotes) -> int:
+        """The sentence end, or further if a quotation opened in the content runs on into later sentences."""
+        b = e
+        for o, c in quotes:
+            if a <= o < e <= c:
+                b = max(b, min(c + 1, para_end))
+        m = self.v.source_tail.search(text, a, b)
+        if m and self.v.media.starting_at([t.lower() for t in _TOKEN.findall(m.group(1))], 0):
+            b = m.start()
+        return b
+
+    # -- one paragraph ---------------------------------------------------------------------------------------
+    def paragraph(self, text: str, sentences: Sequence[tuple[int, int, int, bool]], carry: _Draft | None,
+                  out: list[_Draft]) -> _Draft | None:
+        """Scan one paragraph's sentences ``(index, start, end, eligible)``; append drafts to ``out``.
+
+        ``carry`` is the last report when the sentence just before this paragraph held one (a quotation at the
+        start of the paragraph may continue it). Returns the same for the next paragraph.
+        """
+        if not sentences:
+            return carry
+        pstart, pend = sentences[0][1], sentences[-1][2]
+        quotes = _quote_spans(text, pstart, pend)
+        consumed = pstart
+        prev_last = carry
+        for idx, s, e, eligible in sentences:
+            if not eligible:
+                prev_last = None
+                continue
+            here = self._sentence(text, idx, s, e, pend, quotes, consumed, prev_last) if (
+                self.v.prefilter.search(text, s, e)) else []
+            for d in here:
+                d.quotes = quotes
+                consumed = max(consumed, d.b)
+            out.extend(here)
+            prev_last = here[-1] if here else None
+        return prev_last
+
+    def _sentence(self, text, idx, s, e, pend, quotes, consumed, prev_last) -> list[_Draft]:
+        v = self.v
+        toks = _tokens(text, s, e)
+        lows = [t.low for t in toks]
+        starts = [t.start for t in toks]
+        here: list[_Draft] = []
+
+        # "Theo X, ..." frames.
+        frame = None
+        for m in v.theo_re.finditer(text, s, e):
+            if m.start() < consumed or _inside(quotes, m.start()) or not v.theo_lead.match(text, s, m.start()):
+                continue
+            i = bisect.bisect_left(starts, m.start())
+            frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
+            if frame:
+                here.append(frame)
+                break
+
+        for m in v.cue_re.finditer(text, s, e):
+            cs, ce = m.span()
+            if cs < consumed or _inside(quotes, cs):
+                continue
+            if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
+                continue
+            ci, cj = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
+            d = self._cue(text, toks, lows, ci, cj, m.group(), idx, s, e, pend, quotes, here)
+            if d is None:
+                continue
+            if frame is not None and frame in here and d.kind in ("forward", "trailing") and frame.a <= d.sp[0] < frame.b:
+                # "Theo Yonhap, Đại sứ quán Nga cho biết ...": the frame names a source, the cue the speaker.
+                here.remove(frame)
+            here.append(d)
+
+        if not here and prev_last is not None and s >= consumed:
+            d = self._continuation(text, idx, s, e, pend, quotes, prev_last)
+            if d:
+                here.append(d)
+        return here
+
+    def _theo(self, text, toks, lows, i, j, idx, e, pend, quotes) -> _Draft | None:
+        """A ``Theo X, CONTENT`` frame: tokens ``i`` ("Theo") and ``j`` (first of X)."""
+        v = self.v
+        k = j
+        depth = 0
+        while k < len(toks) and not (lows[k] in (",", ";", ":") and not depth):
+            depth += lows[k] == "("
+            depth -= lows[k] == ")"
+            k += 1
+        if k >= len(toks) or k - j > 16 or k == j:
+            return None
+        a, b = j, k
+        cue = v.cue_re.search(text, toks[a].start, toks[b - 1].end)
+        if cue and cue.end() == toks[b - 1].end:
+            b = bisect.bisect_left([t.start for t in toks], cue.start(), a, b)
+        n = v.theo_nouns.starting_at(lows, a, b)
+        if n:
+            if a + n < b and lows[a + n] in ("của", "từ"):
+                a += n + 1
+            elif lows[a] == "lời" and a + n < b:
+                a += n
+            else:
+                return None
+        if a >= b or v.theo_not_speaker.starting_at(lows, a, b) or v.media.starting_at(lows, a, b):
+            return None
+        sub = self._clean_subject(text, toks, lows, a, b)
+        if not sub:
+            return None
+        ca = toks[k].end
+        cb = self._content_end(text, ca, e, pend, quotes)
+        if not text[ca:cb].strip(_TRIM):
+            return None
+        person = bool(v.person_pronouns.starting_at(lows, sub[0], sub[1]) or v.person_nouns.starting_at(lows, sub[0], sub[1]))
+        return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), toks[i].text, toks[i].start, toks[i].end,
+                      ca, cb, "theo", person_frame=person)
+
+    def _cue(self, text, toks, lows, ci, cj, cue, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
+        """Analyse the cue at tokens [ci, cj)."""
+        v = self.v
+        base = re.sub(r"\s+thêm$", "", cue.lower())
+        base = " ".join(base.split())
+        # Followed by a word that makes it a noun or an idiom: "tuyên bố của", "nói chung", "nói trên".
+        if v.not_after_all.starting_at(lows, cj) or (base in v.not_after and v.not_after[base].starting_at(lows, cj)):
+            return None
+        # Adverbs and negation between subject and cue.
+        i = ci
+        skipped = False
+        while i > 0:
+            k = v.adverbs_or_negators.ending_at(lows, i)
+            if not k:
+                break
+            if v.negators.ending_at(lows, i) == k:
+                return None
+            i -= k
+            skipped = True
+        if not skipped and v.noun_before.ending_at(lows, ci):
+            return None
+        start = self._content_start(text, toks[cj - 1].end, e, base in v.marked)
+        if start is None:
+            return None
+        p, marker = start
+        prev = here[-1] if here else None
+        # A cue right after a coordinator or a comma, with no subject of its own.
+        k = v.coordinators.ending_at(lows, i)
+        comma = i - k > 0 and lows[i - k - 1] in (",", ";")
+        cut = toks[i - k - 1].start if comma else (toks[i - k].start if k else None)
+        if k or (i > 0 and lows[i - 1] == ","):
+            if prev is not None and prev.a <= toks[ci].start <= max(prev.b, prev.a + 1):
+                prev.b = min(prev.b, cut if cut is not None else toks[i - 1].start)
+                b = self._content_end(text, p, e, pend, quotes)
+                return _Draft(idx, prev.sp, cue, toks[ci].start, toks[cj - 1].end, p, b, "coordinated", link=prev)
+            if not k:  # "ông A, Giám đốc B, cho biết": an apposition, not a second clause
+                a1, kind = self._boundary_back(toks, lows, i - 1)
+                sub = self._clean_subject(text, toks, lows, a1, i - 1)
+                if sub and kind == ",":
+                    a0 = self._apposition(text, toks, lows, a1 - 1, sub, 0)
+                    if a0 is not None:
+                        return self._finish(text, toks, lows, (a0, sub[1]), a0 - 1, cue, ci, cj, p, marker, idx,
+                                            s, e, pend, quotes)
+            sub = self._main_subject(text, toks, lows, i - k)
+            if sub is None:
+                return None
+            b = self._content_end(text, p, e, pend, quotes)
+            return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), cue, toks[ci].start, toks[cj - 1].end,
+                          p, b, "participial")
+        a, kind = self._boundary_back(toks, lows, i)
+        sub = self._clean_subject(text, toks, lows, a, i)
+        if sub is None:
+            return None
+        if kind == "," and a >= 2:
+            a0 = self._apposition(text, toks, lows, a - 1, sub, 0)
+            if a0 is not None:
+                sub = (a0, sub[1])
+        if prev is not None and prev.a <= toks[sub[0]].start < prev.b and not (prev.kind == "theo" and not prev.person_frame):
+            # A clause inside the previous content ("cho biết Nga đã phủ nhận ..."): reported, not reporting,
+            # unless a strong boundary separates it ("...; X cho biết", "..., trong khi X cho biết").
+            if kind == ";":
+                prev.b = min(prev.b, toks[a - 1].start)
+            elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
+                prev.b = min(prev.b, toks[a - 2].start)
+            else:
+                return None
+        return self._finish(text, toks, lows, sub, a - 1 if kind in _PUNCT_BOUNDARY else None, cue, ci, cj, p,
+                            marker, idx, s, e, pend, quotes)
+
+    def _finish(self, text, toks, lows, sub, punct_at, cue, ci, cj, p, marker, idx, s, e, pend, quotes) -> _Draft | None:
+        """A subject is known: decide between a forward statement and a trailing attribution."""
+        v = self.v
+        sp = (toks[sub[0]].start, toks[sub[1] - 1].end)
+        rest = text[p:e].strip(_TRIM + "".join(_CLOSERS))
+        rest_toks = [t.lower() for t in _TOKEN.findall(rest)]
+        trailing = not rest or (
+            not marker and len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0)
+            and ":" not in rest and not _QUOTE_CHARS.search(rest)
+        )
+        if trailing and punct_at is not None and punct_at > 0 and toks[punct_at].text in (",", "-", "–", "—"):
+            d = self._trailing(text, toks, lows, punct_at, s, idx, sp, cue, ci, cj, quotes)
+            if d:
+                return d
+        if not rest:
+            return None
+        if not marker and v.gap_starts.starting_at(rest_toks, 0) and rest_toks[0] == "với":
+            return None
+        b = self._content_end(text, p, e, pend, quotes)
+        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, p, b, "forward")
+
+    def _trailing(self, text, toks, lows, punct_at, s, idx, sp, cue, ci, cj, quotes) -> _Draft | None:
+        """``"...", ông X nói.`` / ``..., X cho biết.``: the content is before the attribution."""
+        end = toks[punct_at].start
+        q = end
+        while q > s and text[q - 1].isspace():
+            q -= 1
+        if q > s and text[q - 1] in _CLOSERS:
+            for o, c in quotes:
+                if c == q - 1:
+                    lead = text[s:o] if o >= s else ""
+                    if o < s or not lead.strip(_TRIM):
+                        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, o, c + 1, "trailing", quote_open=o)
+                    break
+        if punct_at < 1 or self._is_adverbial(lows, 0, punct_at):
+            # "Phát biểu tại hội nghị, ông X cho biết." reports nothing; an adverbial is no content.
+            j = 0
+            while j < punct_at and lows[j] != ",":
+                j += 1
+            if j >= punct_at:
+                return None
+        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, s, end, "trailing")
+
+    def _continuation(self, text, idx, s, e, pend, quotes, prev_last) -> _Draft | None:
+        """A sentence that is one quotation, right after a statement: the same speaker goes on."""
+        a = s
+        while a < e and text[a].isspace():
+            a += 1
+        if a >= e or text[a] not in _OPENERS:
+            return None
+        for o, c in quotes:
+            if o == a:
+                if c < e and text[c + 1:e].strip(_TRIM + "".join(_CLOSERS)):
+                    return None
+                return _Draft(idx, None, "", a, a, a, min(c + 1, pend), "continuation", link=prev_last, quote_open=o)
+        return None
+
+
+
+
+def _scan(text: str, paragraphs: Iterable[Sequence[tuple[int, int, int, bool]]], language: str) -> list[Report]:
+    """Reports in ``text``, paragraph by paragraph; each paragraph is a list of ``(index, start, end, eligible)``."""
+    scanner = _Scanner(_vocab(language))
+    drafts: list[_Draft] = []
+    carry = None
+    for para in paragraphs:
+        carry = scanner.paragraph(text, para, carry, drafts)
+    # A trailing attribution that closes a quotation over several sentences ("'A. B', ông nói.") replaces the
+    # continuation that its first sentence looked like.
+    closing = {d.quote_open for d in drafts if d.kind == "trailing" and d.quote_open is not None}
+    drafts = [d for d in drafts if not (d.kind == "continuation" and d.quote_open in closing)]
+    reports: list[Report] = []
+    number: dict[int, int] = {}
+    for d in drafts:
+        a, b, qtype = _shape(text, d.a, d.b, d.quotes)
+        if b <= a:
+            continue
+        link = number.get(id(d.link)) if d.link is not None else None
+        sp = d.sp or (None, None)
+        number[id(d)] = len(reports)
+        reports.append(Report(d.sentence, sp[0], sp[1], d.cue, d.cs, d.ce, a, b, qtype, d.kind, link))
+    return reports
+
+
+def find_reports(text: str, *, language: str = "vi") -> list[Report]:
+    """Reported statements in a text, found from its structure alone (no actors, no dates).
+
+    Lines are paragraphs; each is split into sentences. Offsets index ``text``.
+
+    Args:
+        text: One or more paragraphs.
+        language: The language of the text.
+
+    Returns:
+        The reports in order of their cues.
+
+    >>> [(text[r.speaker_start:r.speaker_end], r.cue, r.quote_type) for r in find_reports(
+    ...     text := 'Ông Lavrov nêu rõ: "Nga sẵn sàng đối thoại".')]
+    [('Ông Lavrov', 'nêu rõ', 'direct')]
+    """
+    from .sentences import split_sentences
+
+    check_language(language)
+    paragraphs, idx, pos = [], 0, 0
+    for line in text.split("\n"):
+        para = []
+        for a, b in split_sentences(line, language=language):
+            para.append((idx, pos + a, pos + b, True))
+            idx += 1
+        paragraphs.append(para)
+        pos += len(line) + 1
+    return _scan(text, paragraphs, language)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Speakers and dates
+
+_TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
+_DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và)(?!\w)", re.IGNORECASE)
+
+
+class _Speaker(NamedTuple):
+    id: str | None
+    name: str | None
+    type: str | None
+    country: str | None
+
+
+_NOBODY = _Speaker(None, None, None, None)
+
+
+def _as_speaker(m) -> _Speaker:
+    return _Speaker(m.actor_id, m.actor_name, m.actor_type, m.country)
+
+
+class _Resolver:
+    """Resolves speaker spans against the article's mentions."""
+
+    def __init__(self, vocab: _Vocab, text: str, mentions: Sequence[Any]):
+        self.v = vocab
+        self.text = text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        self.countries = {}
+        for m in self.mentions:
+            if m.actor_type == "country" and m.country:
+                self.countries.setdefault(m.country, m)
+        self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
+
+    def overlapping(self, a: int, b: int) -> list[Any]:
+        hi = bisect.bisect_left(self.starts, b)
+        return [m for m in self.mentions[:hi] if m.end > a]
+
+    def _reported(self, m) -> bool:
+        return any(a <= m.start < b for a, b in self.contents)
+
+    def _last_person(self, before: int, role: str | None = None, country: str | None = None) -> Any:
+        hi = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:hi]):
+            if m.actor_type != "person" or self._reported(m):
+                continue
+            if role is not None and not (m.role and role.startswith(m.role.lower())):
+                continue
+            if country is not None and m.country != country:
+                continue
+            return m
+        return None
+
+    def resolve(self, a: int, b: int) -> _Speaker:
+        v = self.v
+        surface = self.text[a:b]
+        lows = [t.lower() for t in _TOKEN.findall(surface)]
+        n = len(lows)
+        over = self.overlapping(a, b)
+        coref = [m for m in over if m.method == "coreference"]
+        if coref:
+            return _as_speaker(coref[-1])
+        pronoun = v.person_pronouns.starting_at(lows, 0) == n or (
+            n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and v.person_nouns.starting_at(lows, 0)
+        )
+        if pronoun and not [m for m in over if m.actor_type == "person"]:
+            m = self._last_person(a)
+            return _as_speaker(m) if m else _NOBODY
+        if v.group_pronouns.starting_at(lows, 0) == n:
+            groups = [m for m in over if m.actor_type == "group"]
+            if groups:
+                return _as_speaker(groups[-1])
+            return _Speaker(None, surface if lows[0] != "họ" else None, "group", None)
+        if not over:
+            return _NOBODY
+
+        def rank(m):
+            seg_start = max(a, self.text.rfind(",", a, m.start) + 1)
+            dependent = bool(_DEPENDENT.search(self.text, seg_start, m.start))
+            return (dependent, _TYPE_RANK.get(m.actor_type, 5), -(m.end - m.start), -m.start)
+
+        best = min(over, key=rank)
+        if best.actor_type in ("country", "location"):
+            # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
+            m = self._last_person(a, role=surface.lower(), country=best.country)
+            if m is not None:
+                return _as_speaker(m)
+        if best.actor_type == "location" and best.country in self.countries:
+            # A capital speaks for its country ("Washington muốn ...", "Bình Nhưỡng cho biết").
+            return _as_speaker(self.countries[best.country])
+        return _as_speaker(best)
+
+
+def _article_text(sentences: Sequence[Any]) -> str:
+    """The article text rebuilt from its sentences (what lies between them becomes spaces)."""
+    parts, pos = [], 0
+    for s in sorted(sentences, key=lambda s: s.start):
+        if s.start < pos:
+            continue
+        parts.append(" " * (s.start - pos))
+        parts.append(s.text)
+        pos = s.end
+    return "".join(parts)
+
+
+def _date_of(timex) -> tuple[dt.date | None, str | None]:
+    d = timex.date
+    if d is not None and not isinstance(d, dt.date):
+        d = getattr(d, "date", lambda: None)()
+    return d, timex.precision
+
+
+def iter_statements(
+    sentences: Iterable[Any],
+    mentions: Iterable[Any],
+    timexes: Iterable[Any],
+    *,
+    published: dt.date | None = None,
+    language: str = "vi",
+) -> Iterator[Statement]:
+    """Yield the statements of one article in order.
+
+    Args:
+        sentences: The article's :class:`newsframes.sentences.Sentence` tuples; captions, bylines, source lines,
+            titles and duplicates hold no statements.
+        mentions: Its :class:`newsframes.actors.Mention` tuples: speakers resolve to them.
+        timexes: Its :class:`newsframes.timexes.Timex` tuples: a date in a statement's sentence, outside any
+            reported content, dates the statement.
+        published: The article's date (or reference date), the date of statements with no other.
+        language: The article's language.
+
+    Raises:
+        ValueError: the language is not supported.
+    """
+    vocab = _vocab(check_language(language))
+    sentences = sorted(sentences, key=lambda s: s.sentence_id)
+    if not sentences:
+        return
+    text = _article_text(sentences)
+    paragraphs: list[list[tuple[int, int, int, bool]]] = []
+    last_pid = None
+    for s in sentences:
+        if s.paragraph_id != last_pid:
+            paragraphs.append([])
+            last_pid = s.paragraph_id
+        eligible = s.kind not in SKIP_KINDS and not s.is_duplicate
+        paragraphs[-1].append((s.sentence_id, s.start, s.end, eligible))
+    reports = _scan(text, paragraphs, language)
+    if not reports:
+        return
+    by_id = {s.sentence_id: s for s in sentences}
+    dates_in: dict[int, list[Any]] = {}
+    for t in timexes:
+        if t.kind in ("date", "time"):
+            dates_in.setdefault(t.sentence_id, []).append(t)
+    resolver = _Resolver(vocab, text, list(mentions))
+    resolver.contents = [(r.content_start, r.content_end) for r in reports]
+
+    speakers: list[tuple[_Speaker, str | None]] = []
+    last_date: tuple[dt.date | None, str | None] | None = None  # the last date seen, any paragraph
+    para_date: dict[int, tuple[dt.date | None, str | None]] = {}  # the last date seen in each paragraph
+    seen_sentence = -1
+    contents_in: dict[int, list[tuple[int, int]]] = {}
+    for r in reports:
+        contents_in.setdefault(r.sentence, []).append((r.content_start, r.content_end))
+
+    for n, r in enumerate(reports):
+        sent = by_id[r.sentence]
+        # The speaker.
+        if r.kind in ("coordinated", "continuation") and r.link is not None:
+            speaker, surface = speakers[r.link]
+        elif r.speaker_start is not None:
+            speaker = resolver.resolve(r.speaker_start, r.speaker_end)
+            surface = text[r.speaker_start:r.speaker_end]
+        else:
+            speaker, surface = _NOBODY, None
+        speakers.append((speaker, surface))
+
+        # Dates of sentences between the last statement and this one carry on in their paragraph.
+        for sid in range(seen_sentence + 1, r.sentence):
+            own = _sentence_date(dates_in.get(sid, ()), contents_in.get(sid, ()))
+            if own is not None and own[0] is not None and sid in by_id:
+                para_date[by_id[sid].paragraph_id] = own
+                last_date = own
+        seen_sentence = max(seen_sentence, r.sentence - 1)
+        own = _sentence_date(dates_in.get(r.sentence, ()), contents_in.get(r.sentence, ()))
+        if own is not None:
+            date, precision = own
+            source = "sentence" if date is not None else None
+        elif vocab.same_date.search(sent.text) and last_date is not None:
+            (date, precision), source = last_date, "previous"
+        elif sent.paragraph_id in para_date:
+            (date, precision), source = para_date[sent.paragraph_id], "previous"
+        elif published is not None:
+            date, precision, source = published, "day", "published_at"
+        else:
+            date = precision = source = None
+        if date is not None:
+            para_date[sent.paragraph_id] = (date, precision)
+            last_date = (date, precision)
+        yield Statement(
+            r.sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, r.cue,
+            text[r.content_start:r.content_end], r.content_start, r.content_end, r.quote_type,
+            date, precision, source,
+        )
+
+
+def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]]) -> tuple[dt.date | None, str | None] | None:
+    """The date a sentence gives its statements: its last resolved date outside every reported content;
+    (None, None) when its only dates outside the content are unresolved ("Trước đó"); None when it has none."""
+    outside = [t for t in timexes if not any(a <= t.start < b for a, b in contents)]
+    resolved = [t for t in outside if t.kind == "date" and t.date is not None]
+    if resolved:
+        return _date_of(resolved[-1])
+    if any(t.kind == "date" for t in outside):
+        return None, None
+    return None
