@@ -271,7 +271,11 @@ def plot_stacked(table: pd.DataFrame, *, title: str = "", xlabel: str = "count")
 
 
 def plot_dates(counts: pd.DataFrame, *, title: str = "", freq: str = "D", note: str = ""):
-    """Bars on a date axis: ``counts`` has ``period`` (first day) and ``n``; ``freq`` D, W, M or Y sets the width."""
+    """Bars on a date axis: ``counts`` has ``period`` (first day) and ``n``; ``freq`` D, W, M or Y sets the width.
+
+    If ``counts`` has a ``reference`` column (articles dated only by the reference date), that part of each bar
+    is hatched, so a guessed date is never shown as a known one.
+    """
     from matplotlib import dates as mdates
 
     fig = new_figure(9, 3.4)
@@ -282,7 +286,13 @@ def plot_dates(counts: pd.DataFrame, *, title: str = "", freq: str = "D", note: 
         return fig
     width = {"D": 0.8, "W": 6, "M": 27, "Y": 330}.get(freq, 0.8)
     x = mdates.date2num(pd.to_datetime(counts["period"]).dt.to_pydatetime())
-    ax.bar(x, counts["n"].tolist(), width=width, align="edge", color=PALETTE[0])
+    guessed = counts["reference"] if "reference" in counts else pd.Series(0, index=counts.index)
+    known = counts["n"] - guessed
+    ax.bar(x, known.tolist(), width=width, align="edge", color=PALETTE[0], label="date known")
+    if guessed.any():
+        ax.bar(x, guessed.tolist(), bottom=known.tolist(), width=width, align="edge", color="#c6dbef",
+               hatch="//", edgecolor="white", label="reference date only")
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

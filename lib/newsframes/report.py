@@ -354,16 +354,22 @@ def corpus_summary(corpus: Corpus) -> pd.DataFrame:
 def articles_by_date(articles: pd.DataFrame) -> tuple[pd.DataFrame, str, str]:
     """Articles per day, month or year (chosen from the span of dates): ``(counts, freq, note)``.
 
-    ``counts`` has ``period`` (first day) and ``n``; ``note`` says how many articles have no date or only the
-    reference date.
+    ``counts`` has ``period`` (first day), ``n`` and ``reference`` (how many of them are dated only by the
+    reference date); ``note`` says how many articles have no date or only the reference date.
     """
-    dates = pd.to_datetime(articles["published_at"]).dropna()
+    dated = articles[articles["published_at"].notna()]
+    dates = pd.to_datetime(dated["published_at"])
     span = (dates.max() - dates.min()).days if len(dates) else 0
     freq = "D" if span <= 62 else "M" if span <= 3 * 366 else "Y"
     period = dates.dt.to_period(freq).dt.start_time if len(dates) else dates
-    counts = period.value_counts().sort_index().rename_axis("period").reset_index(name="n")
+    by_reference = (dated["published_at_source"] == "reference").fillna(False).astype("int64")
+    counts = (
+        pd.DataFrame({"period": period, "n": 1, "reference": by_reference})
+        .groupby("period", as_index=False)[["n", "reference"]].sum()
+        .astype({"n": "int64", "reference": "int64"})
+    )
     n_none = int(articles["published_at"].isna().sum())
-    n_ref = int((articles["published_at_source"] == "reference").sum())
+    n_ref = int(by_reference.sum())
     parts = [f"{n_none} without a date"] if n_none else []
     if n_ref:
         parts.append(f"{n_ref} dated by the reference date")
@@ -408,7 +414,9 @@ def _articles_part(corpus: Corpus) -> pd.DataFrame:
 
 def _collapse(groups: pd.Series, top_n: int) -> pd.Series:
     counts = groups.value_counts()
-    keep = set(counts.index[:top_n]) | {NONE}
+    # Ties broken by name, so the same data always gives the same colours.
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    keep = {k for k, _ in ranked[:top_n]} | {NONE}
     return groups.where(groups.isin(keep), OTHER)
 
 
@@ -617,6 +625,8 @@ def run_notebook(
         pm.execute_notebook(
             str(notebook), str(executed), parameters=parameters, cwd=str(notebook.parent), progress_bar=progress,
             kernel_name=kernel_name, log_output=False,
+            # The kernel talks to us over localhost; its warning about unencrypted TCP is noise in a report run.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except pm.PapermillExecutionError as exc:
         raise _failure(exc, notebook.name, executed) from None
