@@ -61,7 +61,7 @@ def test_missing_column_is_named():
 
 def test_empty_tables_have_dtypes():
     df = schema.empty("events")
-    assert str(df["date"].dtype) == "datetime64[ns]" and df["sentence_id"].dtype == "int64"
+    assert str(df["date"].dtype) == "datetime64[us]" and df["sentence_id"].dtype == "int64"
 
 
 def test_arrow_schema_matches_for_empty_and_full_lists():

@@ -146,7 +146,8 @@ def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == "datetime":
         if isinstance(series.dtype, pd.DatetimeTZDtype):
             series = series.dt.tz_localize(None)
-        return pd.to_datetime(series, errors="coerce").astype("datetime64[ns]")
+        # Microseconds: the range covers any year a text can name (nanoseconds stop at 2262).
+        return pd.to_datetime(series, errors="coerce").astype("datetime64[us]")
     if dtype == "list":
         return series.map(lambda v: list(v) if v is not None and not isinstance(v, float) else []).astype(object)
     raise ValueError(f"unknown dtype {dtype!r}")
@@ -212,7 +213,7 @@ def arrow_schema(name: str):
         "int64": pa.int64(),
         "Int64": pa.int64(),
         "bool": pa.bool_(),
-        "datetime": pa.timestamp("ns"),
+        "datetime": pa.timestamp("us"),
         "list": pa.list_(pa.string()),
     }
     return pa.schema([pa.field(c.name, types[c.dtype]) for c in TABLES[name].columns])
