@@ -68,6 +68,8 @@ _OPENERS = frozenset("\"'“‘«")
 _CLOSERS = frozenset("\"'”’»")
 _TRIM = " \t\n.,;:…-–—"
 _PUNCT_BOUNDARY = frozenset({",", ";", ":", "-", "–", "—", "…"})
+# Words that make a phrase a clause rather than a noun phrase (an apposition has none of them).
+_NOT_NP = frozenset({"đã", "sẽ", "đang", "bị", "được", "không", "chưa", "là", "thì", "rằng", "cần", "phải"})
 
 
 class _Tok(NamedTuple):
@@ -133,12 +135,15 @@ class _Vocab:
         self.adjuncts = p["subject_adjuncts"]
         self.gap_starts = p["gap_starts"]
         self.trailing_adjuncts = p["trailing_adjuncts"]
+        self.recipient_starts = p["recipient_starts"]
+        self.not_recipient = p["not_recipient"]
         self.theo_not_speaker = p["theo_not_speaker"]
         self.media = _Phrases([m for m in data["media"]])
         self.theo_nouns = p["theo_speech_nouns"]
         self.person_pronouns = p["person_pronouns"]
         self.group_pronouns = p["group_pronouns"]
         self.person_nouns = p["person_nouns"]
+        self.subject_heads = p["subject_heads"]
         self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
         self.adverbial_starts = p["adverbial_starts"]
         self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
@@ -304,7 +309,10 @@ class _Scanner:
             return None
         if v.not_subject_start.starting_at(lows, a, b) or v.adverbial_starts.starting_at(lows, a, b) == b - a:
             return None
-        if not toks[a].text[0].isalnum() or lows[b - 1] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
+        first = toks[a].text[0]
+        if not (first.isupper() or first.isdigit() or v.subject_heads.starting_at(lows, a, b)):
+            return None
+        if lows[b - 1] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
             return None
         if v.not_subject_start.starting_at(lows, a, b) or "rằng" in lows[a:b]:
             return None
@@ -315,19 +323,35 @@ class _Scanner:
             self.v.theo_not_speaker.starting_at(lows, a, b)
         )
 
-    def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int], lo: int) -> int | None:
-        """``ông A, Giám đốc B, cho biết``: the start of the name before a title apposition, or None."""
-        a2 = s2[0]
-        if not (toks[a2].text[0].isupper() or self.v.person_nouns.starting_at(lows, a2)):
+    def _np(self, toks, lows, a: int, b: int) -> bool:
+        """No verb-like word (aspect, passive, copula) and no quotation: a noun phrase, as far as one can tell."""
+        return not any(w in _NOT_NP for w in lows[a:b]) and not any(w[0] in _OPENERS or w[0] in _CLOSERS for w in lows[a:b])
+
+    def _name_like(self, toks, lows, a: int, b: int) -> bool:
+        """A name: an honorific and a name ("ông Lê Văn Thanh"), or capitalised words only ("Frank Owen")."""
+        if self.v.person_pronouns.starting_at(lows, a, b):
+            return True
+        return all(t.text[0].isupper() or not t.text[0].isalpha() for t in toks[a:b])
+
+    def _titled(self, toks, lows, a: int, b: int) -> bool:
+        """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...")."""
+        if lows[a] in ("một", "các", "những", "vị", "nữ") and a + 1 < b:
+            a += 1
+        return toks[a].text[0].isupper() or bool(self.v.person_nouns.starting_at(lows, a, b))
+
+    def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int]) -> int | None:
+        """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
+        before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
+        a1, _ = self._boundary_back(toks, lows, comma)
+        if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
-        a1, kind = self._boundary_back(toks, lows, comma, lo)
-        if a1 >= comma or comma - a1 > 7 or self._is_adverbial(lows, a1, comma):
+        if not self._clean_subject(text, toks, lows, a1, comma) or not self._np(toks, lows, a1, comma):
             return None
-        first = toks[a1].text
-        honorific = self.v.person_pronouns.starting_at(lows, a1, comma)
-        if honorific or all(t.text[0].isupper() for t in toks[a1:comma] if t.text[0].isalpha()) and first[0].isupper():
-            if self.v.not_subject_start.starting_at(lows, a1, comma):
-                return None
+        if not self._np(toks, lows, *s2):
+            return None
+        if self._name_like(toks, lows, a1, comma) and self._titled(toks, lows, *s2):
+            return a1
+        if self._titled(toks, lows, a1, comma) and self._name_like(toks, lows, *s2):
             return a1
         return None
 
@@ -345,7 +369,14 @@ class _Scanner:
         if i >= upto:
             return None
         j = i
-        while j < upto and j - i < 6 and lows[j] not in (",", ";", ":", "(") and not v.adverbs_or_negators.starting_at(lows, j, upto):
+        while j < upto and j - i < 6 and lows[j] not in (",", ";", ":", "(") and lows[j][0] not in _OPENERS \
+                and not v.adverbs_or_negators.starting_at(lows, j, upto):
+            # A noun phrase ends at the first lower-case word after a capitalised one, past the first word
+            # ("Tổng thống Trump | phản đối", "Trung Quốc | phản đối", "Ông Putin | chỉ trích").
+            if j > i + 1 and toks[j].text[0].islower() and toks[j - 1].text[0].isupper() and (
+                j + 1 >= upto or not toks[j + 1].text[0].isupper()
+            ):
+                break
             j += 1
         return self._clean_subject(text, toks, lows, i, j)
 
@@ -439,7 +470,8 @@ class _Scanner:
 
         for m in v.cue_re.finditer(text, s, e):
             cs, ce = m.span()
-            if cs < consumed or _inside(quotes, cs):
+            if cs < consumed or _inside(quotes, cs) or m.group()[0].isupper():
+                # A capitalised cue is part of a name ("Phòng Dự báo") or opens the sentence with no subject.
                 continue
             if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
                 continue
@@ -470,6 +502,15 @@ class _Scanner:
         if k >= len(toks) or k - j > 16 or k == j:
             return None
         a, b = j, k
+        # "Theo ông A, Giám đốc B, ...": the apposition belongs to the speaker, not to the content.
+        k2 = k + 1
+        while k2 < len(toks) and lows[k2] not in (",", ";", ":"):
+            k2 += 1
+        if k2 < len(toks) and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
+            (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
+            or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
+        ):
+            k = b = k2
         cue = v.cue_re.search(text, toks[a].start, toks[b - 1].end)
         if cue and cue.end() == toks[b - 1].end:
             b = bisect.bisect_left([t.start for t in toks], cue.start(), a, b)
@@ -533,10 +574,14 @@ class _Scanner:
                 a1, kind = self._boundary_back(toks, lows, i - 1)
                 sub = self._clean_subject(text, toks, lows, a1, i - 1)
                 if sub and kind == ",":
-                    a0 = self._apposition(text, toks, lows, a1 - 1, sub, 0)
+                    a0 = self._apposition(text, toks, lows, a1 - 1, sub)
                     if a0 is not None:
                         return self._finish(text, toks, lows, (a0, sub[1]), a0 - 1, cue, ci, cj, p, marker, idx,
                                             s, e, pend, quotes)
+                if sub and (self.v.person_pronouns.starting_at(lows, sub[0], sub[1])):
+                    # "..., ông A, cho biết": the honorific names the speaker.
+                    return self._finish(text, toks, lows, sub, a1 - 1 if kind == "," else None, cue, ci, cj, p,
+                                        marker, idx, s, e, pend, quotes)
             sub = self._main_subject(text, toks, lows, i - k)
             if sub is None:
                 return None
@@ -548,7 +593,7 @@ class _Scanner:
         if sub is None:
             return None
         if kind == "," and a >= 2:
-            a0 = self._apposition(text, toks, lows, a - 1, sub, 0)
+            a0 = self._apposition(text, toks, lows, a - 1, sub)
             if a0 is not None:
                 sub = (a0, sub[1])
         if prev is not None and prev.a <= toks[sub[0]].start < prev.b and not (prev.kind == "theo" and not prev.person_frame):
@@ -570,8 +615,10 @@ class _Scanner:
         rest = text[p:e].strip(_TRIM + "".join(_CLOSERS))
         rest_toks = [t.lower() for t in _TOKEN.findall(rest)]
         trailing = not rest or (
-            not marker and len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0)
-            and ":" not in rest and not _QUOTE_CHARS.search(rest)
+            not marker and ":" not in rest and not _QUOTE_CHARS.search(rest) and (
+                (len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0))
+                or v.coordinators.starting_at(rest_toks, 0)
+            )
         )
         if trailing and punct_at is not None and punct_at > 0 and toks[punct_at].text in (",", "-", "–", "—"):
             d = self._trailing(text, toks, lows, punct_at, s, idx, sp, cue, ci, cj, quotes)
@@ -579,8 +626,8 @@ class _Scanner:
                 return d
         if not rest:
             return None
-        if not marker and v.gap_starts.starting_at(rest_toks, 0) and rest_toks[0] == "với":
-            return None
+        if not marker and v.recipient_starts.starting_at(rest_toks, 0) and not v.not_recipient.starting_at(rest_toks, 0):
+            return None  # "thông báo cho các thành viên về ...": a recipient or a topic, no proposition
         b = self._content_end(text, p, e, pend, quotes)
         return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, p, b, "forward")
 
@@ -859,24 +906,27 @@ def iter_statements(
         # Dates of sentences between the last statement and this one carry on in their paragraph.
         for sid in range(seen_sentence + 1, r.sentence):
             own = _sentence_date(dates_in.get(sid, ()), contents_in.get(sid, ()))
-            if own is not None and own[0] is not None and sid in by_id:
+            if own is not None and sid in by_id:
                 para_date[by_id[sid].paragraph_id] = own
-                last_date = own
+                if own[0] is not None:
+                    last_date = own
         seen_sentence = max(seen_sentence, r.sentence - 1)
         own = _sentence_date(dates_in.get(r.sentence, ()), contents_in.get(r.sentence, ()))
-        if own is not None:
-            date, precision = own
-            source = "sentence" if date is not None else None
+        if own is not None:  # (None, None) for "Trước đó": said before, on a day the text does not give
+            (date, precision), source = own, "sentence"
         elif vocab.same_date.search(sent.text) and last_date is not None:
             (date, precision), source = last_date, "previous"
-        elif sent.paragraph_id in para_date:
+        elif sent.paragraph_id in para_date:  # the paragraph goes on about the same occasion
             (date, precision), source = para_date[sent.paragraph_id], "previous"
         elif published is not None:
             date, precision, source = published, "day", "published_at"
         else:
             date = precision = source = None
-        if date is not None:
+        if date is None:
+            source = None
+        if own is not None or date is not None:
             para_date[sent.paragraph_id] = (date, precision)
+        if date is not None:
             last_date = (date, precision)
         yield Statement(
             r.sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, r.cue,
