@@ -255,3 +255,22 @@ def test_cli_unreachable_scheduler_is_one_sentence(monkeypatch, tmp_path, capsys
     monkeypatch.setattr(engines, "CONNECT_TIMEOUT", "1s")
     assert main(["parse", str(SEEDS), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--out", str(tmp_path)]) == 2
     assert "cannot reach the dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_an_article_whose_rows_do_not_fit_becomes_an_error_row(monkeypatch):
+    from newsframes import corpus
+
+    real = corpus.parse_article
+
+    def bad_sentence_ids(item, options):
+        rows = real(item, options)
+        if item.article_id == "bad":
+            rows["sentences"] = [(item.article_id, "not a number", *s[2:]) for s in rows["sentences"]]
+        return rows
+
+    monkeypatch.setattr(corpus, "parse_article", bad_sentence_ids)
+    tables = parse_partition([raw("a"), raw("bad"), raw("c")], ParseOptions())
+    assert tables["articles"]["article_id"].tolist() == ["a", "c"]
+    assert set(tables["sentences"]["article_id"]) == {"a", "c"}
+    assert tables["errors"]["article_id"].tolist() == ["bad"]
+    assert "the sentences rows of the article do not fit" in tables["errors"]["error"].iloc[0]

@@ -121,11 +121,46 @@ def iter_partitions(
 
 
 def parse_partition(items: list[RawArticle | ReadError], options: ParseOptions) -> dict[str, pd.DataFrame]:
-    """Every table of one partition, built by the pandas engine's own pipeline (runs on a worker)."""
+    """Every table of one partition, built by the pandas engine's own pipeline (runs on a worker).
+
+    If one article's rows do not fit a table's schema (a stage bug, e.g. a date pandas cannot hold), that
+    article becomes an error row and the rest of the partition is kept, instead of the whole partition failing.
+    """
+    rows = list(iter_article_rows(iter(items), options))  # exactly one Rows per item, in order
+    try:
+        return _tables(rows)
+    except Exception:  # noqa: BLE001 - isolate the article(s) at fault below
+        return _tables(_keep_fitting(items, rows))
+
+
+def _keep_fitting(items: list[RawArticle | ReadError], rows: list[dict[str, list[tuple]]]) -> list[dict]:
+    """``rows`` with each article whose rows no table accepts replaced by an error row (found by bisection)."""
+    try:
+        _tables(rows)
+        return rows
+    except Exception as exc:  # noqa: BLE001 - one bad article must not sink its partition
+        if len(rows) > 1:
+            mid = len(rows) // 2
+            return _keep_fitting(items[:mid], rows[:mid]) + _keep_fitting(items[mid:], rows[mid:])
+        item, error, table = items[0], exc, "its"
+        for name, table_rows in rows[0].items():
+            try:
+                schema.frame(name, table_rows)
+            except Exception as exc:  # noqa: BLE001
+                error, table = exc, f"the {name}"
+                break
+        return [{"errors": [(
+            item.source_path, item.article_id, "parse",
+            f"{table} rows of the article do not fit the table ({type(error).__name__}: {error}); "
+            "please report it with the article",
+        )]}]
+
+
+def _tables(rows: list[dict[str, list[tuple]]]) -> dict[str, pd.DataFrame]:
     tables: dict[str, pd.DataFrame] = {}
-    collector = _Collector(tables.__setitem__, chunk=len(items) + 1)  # one flush: one frame per table
-    for rows in iter_article_rows(iter(items), options):
-        collector.add(rows)
+    collector = _Collector(tables.__setitem__, chunk=len(rows) + 1)  # one flush: one frame per table
+    for article_rows in rows:
+        collector.add(article_rows)
     collector.flush(final=True)
     return tables
 
