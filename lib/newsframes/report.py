@@ -578,25 +578,28 @@ def _snapshot(folder: Path) -> dict[Path, tuple[int, int]]:
 _NOT_FIGURES = {"index.html", "plotly.min.js"}
 
 
-def _failure(exc: Exception, name: str, executed: Path) -> ReportError:
-    """A sentence for a failed cell: the notebook, the cell's number in the committed notebook and its error."""
+def _failure(exc: Exception, notebook: Path, executed: Path) -> ReportError:
+    """A sentence for a failed cell: the notebook, the cell's number as the committed notebook counts it
+    (papermill's injected parameters cell left out), its first working line, and the error."""
     cell_index = getattr(exc, "cell_index", None)
     where, first = "", ""
-    try:
-        import nbformat
+    if cell_index is not None:
+        try:
+            import nbformat
 
-        nb = nbformat.read(executed, as_version=4)
-        cells = nb.cells
-        injected = [i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])]
-        if cell_index is not None:
-            first = next((ln for ln in cells[cell_index].source.splitlines() if ln.strip()), "")
-            number = cell_index + 1 - sum(1 for i in injected if i < cell_index)
+            cells = nbformat.read(notebook, as_version=4).cells
+            tagged = [i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])]
+            # papermill inserts its cell right after the one tagged "parameters"
+            number = cell_index + (0 if not tagged or cell_index <= tagged[0] else -1) + 1
             where = f" in cell {number}"
-    except Exception:  # the message is still useful without the cell's text
-        pass
+        except Exception:  # the message is still useful without the number
+            pass
+    lines = [ln.strip() for ln in str(getattr(exc, "source", "")).splitlines()]
+    # The first line that does something: not a magic, an import or a comment.
+    first = next((ln for ln in lines if ln and not ln.startswith(("%", "#", "import ", "from "))), "")
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", str(exc))
     shown = f" (`{shorten(first, 60)}`)" if first else ""
-    return ReportError(f"notebook {name} failed{where}{shown}: {ename}: {evalue} "
+    return ReportError(f"notebook {notebook.name} failed{where}{shown}: {ename}: {evalue} "
                        f"(the executed notebook is {executed})")
 
 
@@ -629,7 +632,7 @@ def run_notebook(
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except pm.PapermillExecutionError as exc:
-        raise _failure(exc, notebook.name, executed) from None
+        raise _failure(exc, notebook, executed) from None
     seconds = time.perf_counter() - start
     after = _snapshot(figures_dir)
     files = sorted(p for p, sig in after.items()
