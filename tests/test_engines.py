@@ -203,7 +203,7 @@ def fail_on_short(items, options):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("partition_size", [1, 7, 1000])
+@pytest.mark.parametrize("partition_size", [4, 1000])
 def test_dask_tables_equal_the_pandas_engine(cluster, mixed_inputs, pandas_corpus, partition_size):
     got = nf.parse(mixed_inputs, engine="dask", scheduler=cluster.scheduler_address, partition_size=partition_size)
     assert_same_tables(got, pandas_corpus)
