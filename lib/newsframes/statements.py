@@ -144,6 +144,8 @@ class _Vocab:
         self.group_pronouns = p["group_pronouns"]
         self.person_nouns = p["person_nouns"]
         self.subject_heads = p["subject_heads"]
+        self.first_person = p["first_person"]
+        self.source_links = p["source_links"]
         self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
         self.adverbial_starts = p["adverbial_starts"]
         self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
@@ -246,6 +248,10 @@ def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[in
                 break
     if any(a <= o < b or a < c < b for o, c in quotes):
         return a, b, "mixed"
+    if text[b - 1] in "”»\"" and not any(o < a < c for o, c in quotes):
+        # The end of a quotation opened before the text at hand ("..., vậy thì con sẽ làm”, ông nói.").
+        ia, ib = _trim(text, a, b - 1)
+        return ia, ib, "direct"
     return a, b, "indirect"
 
 
@@ -266,7 +272,9 @@ class _Scanner:
                     return j + 1, "("
                 depth -= 1
             elif not depth:
-                if t in _PUNCT_BOUNDARY:
+                if t in _PUNCT_BOUNDARY and not (t in "-–" and j + 1 < i and toks[j + 1].text[0].isupper()
+                                                 and j > lo and toks[j - 1].text[0] not in _CLOSERS):
+                    # (a dash between capitalised words joins a name: "Trường THCS - THPT Hồng Đức")
                     return j + 1, t
                 k = v.boundaries.ending_at(lows, j + 1, lo)
                 if k and not (
@@ -301,7 +309,7 @@ class _Scanner:
                     if not depth:
                         b = k
                         break
-            k = v.adverbs.ending_at(lows, b, a + 1)
+            k = v.adverbs.ending_at(self.lc, b, a + 1)
             if not k:
                 break
             b -= k
@@ -312,7 +320,9 @@ class _Scanner:
         first = toks[a].text[0]
         if not (first.isupper() or first.isdigit() or v.subject_heads.starting_at(lows, a, b)):
             return None
-        if lows[b - 1] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
+        if toks[b - 1].text in ("và", "của", "với", "cho", "là", "rằng", "thì"):
+            return None
+        if v.first_person.starting_at(lows, a, b) or not self._np(toks, lows, a, b):
             return None
         if v.not_subject_start.starting_at(lows, a, b) or "rằng" in lows[a:b]:
             return None
@@ -325,7 +335,8 @@ class _Scanner:
 
     def _np(self, toks, lows, a: int, b: int) -> bool:
         """No verb-like word (aspect, passive, copula) and no quotation: a noun phrase, as far as one can tell."""
-        return not any(w in _NOT_NP for w in lows[a:b]) and not any(w[0] in _OPENERS or w[0] in _CLOSERS for w in lows[a:b])
+        return not any(t.low in _NOT_NP and t.text[0].islower() for t in toks[a:b]) and not any(
+            w[0] in _OPENERS or w[0] in _CLOSERS for w in lows[a:b])
 
     def _name_like(self, toks, lows, a: int, b: int) -> bool:
         """A name: an honorific and a name ("ông Lê Văn Thanh"), or capitalised words only ("Frank Owen")."""
@@ -337,12 +348,13 @@ class _Scanner:
         """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...")."""
         if lows[a] in ("một", "các", "những", "vị", "nữ") and a + 1 < b:
             a += 1
-        return toks[a].text[0].isupper() or bool(self.v.person_nouns.starting_at(lows, a, b))
+        return toks[a].text[0].isupper() or bool(
+            self.v.person_nouns.starting_at(lows, a, b) or self.v.subject_heads.starting_at(lows, a, b))
 
-    def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int]) -> int | None:
+    def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int], lo: int = 0) -> int | None:
         """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
         before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
-        a1, _ = self._boundary_back(toks, lows, comma)
+        a1, _ = self._boundary_back(toks, lows, comma, lo)
         if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
         if not self._clean_subject(text, toks, lows, a1, comma) or not self._np(toks, lows, a1, comma):
@@ -370,7 +382,7 @@ class _Scanner:
             return None
         j = i
         while j < upto and j - i < 6 and lows[j] not in (",", ";", ":", "(") and lows[j][0] not in _OPENERS \
-                and not v.adverbs_or_negators.starting_at(lows, j, upto):
+                and not v.adverbs_or_negators.starting_at(self.lc, j, upto):
             # A noun phrase ends at the first lower-case word after a capitalised one, past the first word
             # ("Tổng thống Trump | phản đối", "Trung Quốc | phản đối", "Ông Putin | chỉ trích").
             if j > i + 1 and toks[j].text[0].islower() and toks[j - 1].text[0].isupper() and (
@@ -454,6 +466,8 @@ class _Scanner:
         v = self.v
         toks = _tokens(text, s, e)
         lows = [t.low for t in toks]
+        # Function words (adverbs, negation, noun markers) are lower-case: "Không quân", "Nhật Bản" are names.
+        self.lc = [t.low if not t.text[0].isupper() else "\x00" for t in toks]
         starts = [t.start for t in toks]
         here: list[_Draft] = []
 
@@ -482,7 +496,15 @@ class _Scanner:
             if frame is not None and frame in here and d.kind in ("forward", "trailing") and frame.a <= d.sp[0] < frame.b:
                 # "Theo Yonhap, Đại sứ quán Nga cho biết ...": the frame names a source, the cue the speaker.
                 here.remove(frame)
+            if d.kind == "trailing":  # what it attributes holds no statement of its own
+                here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
+
+        if not here or here[-1].b < e - 1:
+            d = self._quoted_by(text, toks, lows, idx, s, quotes) if v.source_links.items else None
+            if d is not None and not any(x.cs >= d.a for x in here):
+                here = [x for x in here if not d.a <= x.cs < d.b]
+                here.append(d)
 
         if not here and prev_last is not None and s >= consumed:
             d = self._continuation(text, idx, s, e, pend, quotes, prev_last)
@@ -536,82 +558,113 @@ class _Scanner:
                       ca, cb, "theo", person_frame=person)
 
     def _cue(self, text, toks, lows, ci, cj, cue, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
-        """Analyse the cue at tokens [ci, cj)."""
+        """Analyse the cue at tokens [ci, cj); may cut the content of the report before it in the sentence."""
         v = self.v
-        base = re.sub(r"\s+thêm$", "", cue.lower())
-        base = " ".join(base.split())
+        base = " ".join(cue.lower().split())
+        base = base[:-5] if base.endswith(" thêm") else base
         # Followed by a word that makes it a noun or an idiom: "tuyên bố của", "nói chung", "nói trên".
-        if v.not_after_all.starting_at(lows, cj) or (base in v.not_after and v.not_after[base].starting_at(lows, cj)):
+        lc = self.lc
+        if v.not_after_all.starting_at(lc, cj) or (base in v.not_after and v.not_after[base].starting_at(lc, cj)):
             return None
+        prev = here[-1] if here else None
+        # The subject never reaches back over an earlier cue of the sentence.
+        lo = bisect.bisect_left([t.start for t in toks], max(d.ce for d in here)) if here else 0
         # Adverbs and negation between subject and cue.
-        i = ci
-        skipped = False
-        while i > 0:
-            k = v.adverbs_or_negators.ending_at(lows, i)
+        i, skipped, negated = ci, False, False
+        while i > lo:
+            k = v.adverbs_or_negators.ending_at(lc, i, lo)
             if not k:
                 break
-            if v.negators.ending_at(lows, i) == k:
-                return None
+            negated = negated or v.negators.ending_at(lc, i, lo) == k
             i -= k
             skipped = True
-        if not skipped and v.noun_before.ending_at(lows, ci):
+        if negated:
+            # "xác nhận A nhưng từ chối cho biết B": nothing more was said, and B is not part of A.
+            k = v.coordinators.ending_at(lc, i, lo)
+            if k and prev is not None and prev.a <= toks[i - k].start < prev.b:
+                comma = i - k - 1 >= lo and lows[i - k - 1] == ","
+                prev.b = min(prev.b, toks[i - k - 1 if comma else i - k].start)
+            return None
+        if not skipped and ci > lo and v.noun_before.ending_at(lc, ci, lo):
             return None
         start = self._content_start(text, toks[cj - 1].end, e, base in v.marked)
         if start is None:
             return None
         p, marker = start
-        prev = here[-1] if here else None
+        cs, ce = toks[ci].start, toks[cj - 1].end
         # A cue right after a coordinator or a comma, with no subject of its own.
-        k = v.coordinators.ending_at(lows, i)
-        comma = i - k > 0 and lows[i - k - 1] in (",", ";")
-        cut = toks[i - k - 1].start if comma else (toks[i - k].start if k else None)
-        if k or (i > 0 and lows[i - 1] == ","):
-            if prev is not None and prev.a <= toks[ci].start <= max(prev.b, prev.a + 1):
-                prev.b = min(prev.b, cut if cut is not None else toks[i - 1].start)
+        k = v.coordinators.ending_at(lc, i, lo)
+        if k or (i > lo and lows[i - 1] == ","):
+            comma = i - k - 1 >= lo and lows[i - k - 1] in (",", ";")
+            cut = toks[i - k - 1].start if comma else toks[i - k].start if k else toks[i - 1].start
+            if prev is not None and prev.a <= cs <= max(prev.b, prev.a + 1):
+                prev.b = min(prev.b, cut)
                 b = self._content_end(text, p, e, pend, quotes)
-                return _Draft(idx, prev.sp, cue, toks[ci].start, toks[cj - 1].end, p, b, "coordinated", link=prev)
+                return _Draft(idx, prev.sp, cue, cs, ce, p, b, "coordinated", link=prev)
             if not k:  # "ông A, Giám đốc B, cho biết": an apposition, not a second clause
-                a1, kind = self._boundary_back(toks, lows, i - 1)
+                a1, kind = self._boundary_back(toks, lows, i - 1, lo)
                 sub = self._clean_subject(text, toks, lows, a1, i - 1)
-                if sub and kind == ",":
-                    a0 = self._apposition(text, toks, lows, a1 - 1, sub)
+                if sub and kind in (",", "-", "–", "word"):
+                    a0 = self._apposition(text, toks, lows, a1 - 1, sub, lo) if kind != "word" else None
                     if a0 is not None:
-                        return self._finish(text, toks, lows, (a0, sub[1]), a0 - 1, cue, ci, cj, p, marker, idx,
-                                            s, e, pend, quotes)
-                if sub and (self.v.person_pronouns.starting_at(lows, sub[0], sub[1])):
-                    # "..., ông A, cho biết": the honorific names the speaker.
-                    return self._finish(text, toks, lows, sub, a1 - 1 if kind == "," else None, cue, ci, cj, p,
-                                        marker, idx, s, e, pend, quotes)
+                        return self._finish(text, toks, lows, (a0, sub[1]), lo, cue, ci, cj, p, marker, idx, s, e,
+                                            pend, quotes)
+                if sub and self._name_like(toks, lows, *sub) and sub[1] - sub[0] <= 6:
+                    # "..., ông A, cho biết" / "... - Stephane Martinet, cho biết": the name is the speaker.
+                    return self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
             sub = self._main_subject(text, toks, lows, i - k)
             if sub is None:
                 return None
             b = self._content_end(text, p, e, pend, quotes)
-            return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), cue, toks[ci].start, toks[cj - 1].end,
-                          p, b, "participial")
-        a, kind = self._boundary_back(toks, lows, i)
+            return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), cue, cs, ce, p, b, "participial")
+        a, kind = self._boundary_back(toks, lows, i, lo)
         sub = self._clean_subject(text, toks, lows, a, i)
         if sub is None:
             return None
-        if kind == "," and a >= 2:
-            a0 = self._apposition(text, toks, lows, a - 1, sub)
+        if kind in (",", "-", "–") and a - 1 > lo:
+            a0 = self._apposition(text, toks, lows, a - 1, sub, lo)
             if a0 is not None:
                 sub = (a0, sub[1])
-        if prev is not None and prev.a <= toks[sub[0]].start < prev.b and not (prev.kind == "theo" and not prev.person_frame):
-            # A clause inside the previous content ("cho biết Nga đã phủ nhận ..."): reported, not reporting,
-            # unless a strong boundary separates it ("...; X cho biết", "..., trong khi X cho biết").
-            if kind == ";":
-                prev.b = min(prev.b, toks[a - 1].start)
-            elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
-                prev.b = min(prev.b, toks[a - 2].start)
-            else:
+        d = self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
+        if d is None or prev is None or not prev.a <= d.sp[0] < prev.b:
+            return d
+        if prev.kind == "theo":
+            if not prev.person_frame:
+                return d  # "Theo Yonhap, Đại sứ quán Nga cho biết ...": the caller drops the frame
+            if d.sp[0] == _trim(text, prev.a, prev.b)[0] and base in ("cho biết", "cho hay", "nói"):
+                prev.a = p  # "Theo ông A, Giám đốc B cho biết, ...": one frame
                 return None
-        return self._finish(text, toks, lows, sub, a - 1 if kind in _PUNCT_BOUNDARY else None, cue, ci, cj, p,
-                            marker, idx, s, e, pend, quotes)
+        # A clause inside the previous content ("cho biết Nga đã phủ nhận ..."): reported, not reporting,
+        # unless the attribution closes the sentence or a boundary separates it ("...; X cho biết",
+        # "..., trong khi X cho biết", "..., ông nói rằng ...").
+        if d.kind == "trailing":
+            if d.quote_open is not None and d.quote_open > prev.a:
+                prev.b = min(prev.b, d.quote_open)
+            return d
+        if kind == ";" or (kind == "," and v.person_pronouns.starting_at(lows, sub[0], sub[1])):
+            prev.b = min(prev.b, toks[a - 1].start)
+        elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
+            prev.b = min(prev.b, toks[a - 2].start)
+        else:
+            return None
+        return d
 
-    def _finish(self, text, toks, lows, sub, punct_at, cue, ci, cj, p, marker, idx, s, e, pend, quotes) -> _Draft | None:
+    def _pre_punct(self, toks, lows, a: int, lo: int) -> int | None:
+        """The comma or dash before a subject (or before its source: "..., Reuters dẫn lời X cho biết.")."""
+        if a - 1 >= lo and lows[a - 1] in (",", "-", "–", "—"):
+            return a - 1
+        k = self.v.source_links.ending_at(lows, a, lo)
+        if k:
+            b0, kind = self._boundary_back(toks, lows, a - k, lo)
+            if kind in (",", "-", "–", "—") and b0 - 1 >= lo:
+                return b0 - 1
+        return None
+
+    def _finish(self, text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes) -> _Draft | None:
         """A subject is known: decide between a forward statement and a trailing attribution."""
         v = self.v
         sp = (toks[sub[0]].start, toks[sub[1] - 1].end)
+        cs, ce = toks[ci].start, toks[cj - 1].end
         rest = text[p:e].strip(_TRIM + "".join(_CLOSERS))
         rest_toks = [t.lower() for t in _TOKEN.findall(rest)]
         trailing = not rest or (
@@ -620,18 +673,20 @@ class _Scanner:
                 or v.coordinators.starting_at(rest_toks, 0)
             )
         )
-        if trailing and punct_at is not None and punct_at > 0 and toks[punct_at].text in (",", "-", "–", "—"):
-            d = self._trailing(text, toks, lows, punct_at, s, idx, sp, cue, ci, cj, quotes)
-            if d:
-                return d
+        if trailing:
+            pp = self._pre_punct(toks, lows, sub[0], lo)
+            if pp is not None and pp > 0:
+                d = self._trailing(text, toks, lows, pp, s, idx, sp, cue, cs, ce, quotes)
+                if d:
+                    return d
         if not rest:
             return None
         if not marker and v.recipient_starts.starting_at(rest_toks, 0) and not v.not_recipient.starting_at(rest_toks, 0):
             return None  # "thông báo cho các thành viên về ...": a recipient or a topic, no proposition
         b = self._content_end(text, p, e, pend, quotes)
-        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, p, b, "forward")
+        return _Draft(idx, sp, cue, cs, ce, p, b, "forward")
 
-    def _trailing(self, text, toks, lows, punct_at, s, idx, sp, cue, ci, cj, quotes) -> _Draft | None:
+    def _trailing(self, text, toks, lows, punct_at, s, idx, sp, cue, cs, ce, quotes) -> _Draft | None:
         """``"...", ông X nói.`` / ``..., X cho biết.``: the content is before the attribution."""
         end = toks[punct_at].start
         q = end
@@ -640,18 +695,34 @@ class _Scanner:
         if q > s and text[q - 1] in _CLOSERS:
             for o, c in quotes:
                 if c == q - 1:
-                    lead = text[s:o] if o >= s else ""
-                    if o < s or not lead.strip(_TRIM):
-                        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, o, c + 1, "trailing", quote_open=o)
+                    if o < s or not text[s:o].strip(_TRIM):
+                        return _Draft(idx, sp, cue, cs, ce, o, c + 1, "trailing", quote_open=o)
                     break
-        if punct_at < 1 or self._is_adverbial(lows, 0, punct_at):
-            # "Phát biểu tại hội nghị, ông X cho biết." reports nothing; an adverbial is no content.
-            j = 0
-            while j < punct_at and lows[j] != ",":
-                j += 1
-            if j >= punct_at:
-                return None
-        return _Draft(idx, sp, cue, toks[ci].start, toks[cj - 1].end, s, end, "trailing")
+        if self._is_adverbial(lows, 0, punct_at) and "," not in lows[:punct_at]:
+            return None  # "Phát biểu tại hội nghị, ông X cho biết." reports nothing: an adverbial is no content
+        return _Draft(idx, sp, cue, cs, ce, s, end, "trailing")
+
+    def _quoted_by(self, text, toks, lows, idx, s, quotes) -> _Draft | None:
+        """``"...", CNN dẫn lời ông X.``: a quoted speaker at the end of the sentence, with no cue."""
+        v = self.v
+        for j in range(len(toks) - 1, 0, -1):
+            k = v.source_links.ending_at(lows, j + 1)
+            if k and lows[j - k + 1] != "dẫn" or (k and k > 1):
+                a, b = j + 1, len(toks)
+                while b > a and lows[b - 1] in (".", "!", "…", ")"):
+                    b -= 1
+                if "," in lows[a:b]:  # "dẫn lời Carlos Sorreta, đại sứ Philippines tại Nga."
+                    b = a + lows[a:b].index(",")
+                sub = self._clean_subject(text, toks, lows, a, b)
+                pp = self._pre_punct(toks, lows, j - k + 1, 0) if sub else None
+                if pp is None:
+                    pp = self._pre_punct(toks, lows, self._boundary_back(toks, lows, j - k + 1)[0], 0) if sub else None
+                if sub is None or pp is None or pp == 0:
+                    return None
+                sp = (toks[sub[0]].start, toks[sub[1] - 1].end)
+                return self._trailing(text, toks, lows, pp, s, idx, sp, text[toks[j - k + 1].start:toks[j].end],
+                                      toks[j - k + 1].start, toks[j].end, quotes)
+        return None
 
     def _continuation(self, text, idx, s, e, pend, quotes, prev_last) -> _Draft | None:
         """A sentence that is one quotation, right after a statement: the same speaker goes on."""
@@ -804,7 +875,7 @@ class _Resolver:
         def rank(m):
             seg_start = max(a, self.text.rfind(",", a, m.start) + 1)
             dependent = bool(_DEPENDENT.search(self.text, seg_start, m.start))
-            return (dependent, _TYPE_RANK.get(m.actor_type, 5), -(m.end - m.start), -m.start)
+            return (dependent, _TYPE_RANK.get(m.actor_type, 5), -(m.end - m.start), m.start)
 
         best = min(over, key=rank)
         if best.actor_type in ("country", "location"):
