@@ -259,7 +259,7 @@ def test_lanes_draw_one_lane_per_speaker(fixture_corpus):
     said = report.statements_frame(fixture_corpus)
     fig = plots.plot_lanes(said, lane="speaker", color="quote_type", top_n=4)
     ax = fig.axes[0]
-    lanes = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())))
+    lanes = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()), strict=True))
     assert len(lanes) == 4
     assert lanes[max(lanes)] == "Donald Trump"  # the most quoted speaker on top
 

@@ -74,7 +74,7 @@ def colors_for(groups: Iterable[str]) -> dict[str, str]:
         if g in out:
             continue
         if g in (OTHER, NONE):
-            out[g] = "#b0b0b0" if g == OTHER else "#d9d9d9"
+            out[g] = "#b8b8b8" if g == OTHER else "#8f8f8f"
             continue
         out[g] = PALETTE[i % len(PALETTE)]
         i += 1
@@ -388,7 +388,7 @@ def _assign_levels(starts, ends, widths, *, max_level: int = 8) -> list[int]:
     order = [s * k for k in range(1, max_level + 1) for s in (1, -1)]
     last: dict[int, float] = {}
     levels = []
-    for start, end, width in zip(starts, ends, widths):
+    for start, end, width in zip(starts, ends, widths, strict=True):
         right = max(start + width, end)
         free = [lv for lv in order if last.get(lv, float("-inf")) < start]
         level = free[0] if free else min(order, key=lambda lv: last.get(lv, float("-inf")))
@@ -440,17 +440,17 @@ def plot_timeline(
         pad = max((hi - lo) * 0.02, 2.0)
         days_per_inch = (hi - lo + 2 * pad) / axis_in
         widths = [w * days_per_inch for w in inches]
-        reach = max(s + w for s, w, ok in zip(starts, widths, labelled) if ok)
+        reach = max(s + w for s, w, ok in zip(starts, widths, labelled, strict=True) if ok)
         new_hi = max(float(ends.max()), reach)
         if abs(new_hi - hi) < 0.5:
             break
         hi = new_hi
     sel = labelled.to_numpy()
     n_labelled = int(sel.sum())
-    levels_sel = _assign_levels(starts[sel], ends[sel], [w for w, ok in zip(widths, sel) if ok],
+    levels_sel = _assign_levels(starts[sel], ends[sel], [w for w, ok in zip(widths, sel, strict=True) if ok],
                                 max_level=max(4, n_labelled // 2 + 1))
     levels = [0] * len(frame)
-    for i, lv in zip([i for i, ok in enumerate(sel) if ok], levels_sel):
+    for i, lv in zip([i for i, ok in enumerate(sel) if ok], levels_sel, strict=True):
         levels[i] = lv
     n_up = max([lv for lv in levels if lv > 0], default=0)
     n_down = -min([lv for lv in levels if lv < 0], default=0)

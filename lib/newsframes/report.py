@@ -480,11 +480,11 @@ def timeline_frame(
         first_actor = ev["actor_names"].map(lambda n: n[0] if len(n) else NONE)
         group = speaker.astype(object).where(is_statement, first_actor)
     ev["group"] = _collapse(group.fillna(NONE).astype(object), top_n)
-    ev["date_label"] = [date_label(d, p) for d, p in zip(ev["date"], ev["precision"])]
+    ev["date_label"] = [date_label(d, p) for d, p in zip(ev["date"], ev["precision"], strict=True)]
     said = ev["content"].astype(object).where(is_statement & ev["content"].notna(), ev["text"])
     ev["label"] = [f"{d} · {shorten(w, 34) or '—'}\n{shorten(s, 42)}"
-                   for d, w, s in zip(ev["date_label"], ev["who"], said)]
-    ev["headline"] = [f"{w}: {s}" if w else str(s) for w, s in zip(ev["who"], said)]
+                   for d, w, s in zip(ev["date_label"], ev["who"], said, strict=True)]
+    ev["headline"] = [f"{w}: {s}" if w else str(s) for w, s in zip(ev["who"], said, strict=True)]
     ev["article"] = _article_line(ev)
     ev = ev.sort_values(["date", "end", "article_id", "event_id"], kind="stable", ignore_index=True)
     return ev[list(TIMELINE_COLUMNS)]
@@ -510,7 +510,7 @@ def statements_frame(
         keep = keep & _any_match(actor_matcher(actors), st["speaker_id"], st["speaker_name"], st["speaker_surface"])
     st = st[keep] if not isinstance(keep, bool) else st
     st = st.reset_index(drop=True)
-    st["date_label"] = [date_label(d, p) for d, p in zip(st["date"], st["precision"])]
+    st["date_label"] = [date_label(d, p) for d, p in zip(st["date"], st["precision"], strict=True)]
     st["article"] = _article_line(st)
     return st.sort_values(["date", "article_id", "content_start"], kind="stable", na_position="last",
                           ignore_index=True)
@@ -668,6 +668,11 @@ def run_report(
         ReportError: a notebook failed (the message names the notebook and the cell).
     """
     log = log or (lambda line: print(f"newsframes report: {line}", file=sys.stderr, flush=True))
+    try:
+        import papermill  # noqa: F401
+    except ImportError:
+        raise ReportError("running the notebooks needs papermill and ipykernel: "
+                          "pip install 'newsframes[report]'") from None
     parameters = dict(parameters or {})
     for reserved, option in (("corpus", "--corpus"), ("figures_dir", "--out")):
         if reserved in parameters:

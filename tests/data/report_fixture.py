@@ -194,7 +194,7 @@ def build():
         ids = [f"{aid}:{i}" for i in range(len(statements))]
         rows["mentions"] += [(aid, *m) for m in mentions]
         rows["timexes"] += [(aid, *t) for t in timexes]
-        rows["statements"] += [(sid, aid, *s) for sid, s in zip(ids, statements)]
+        rows["statements"] += [(sid, aid, *s) for sid, s in zip(ids, statements, strict=True)]
         rows["events"] += [(aid, *e) for e in iter_events(sents, mentions, timexes, statements, ids)]
     tables = {name: schema.frame(name, r) for name, r in rows.items()}
     return nf.Corpus(articles=schema.conform(articles, "articles"), sentences=sentences, errors=errors, **tables)
