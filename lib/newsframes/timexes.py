@@ -41,6 +41,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from .resources import load_yaml
 from .sentences import Sentence
 
@@ -86,6 +88,10 @@ class _Part(NamedTuple):
 
 # ---------------------------------------------------------------------------------------------------------
 # Grammar: the vocabulary comes from data/<language>/timex.yaml, the patterns are built here once.
+#
+# Speed: the patterns run case-sensitively on a lower-cased copy of the sentence (same offsets) and each one
+# begins with a required literal or digit, so that `re` can skip ahead to where it may match; what may stand
+# before that core (a part of the day, a weekday, "ngày", "cuối") is read backwards from the match's start.
 
 
 def _alt(words) -> str:
@@ -97,351 +103,425 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def _lower(text: str) -> str:
+    """``text`` in lower case with the same length (a character whose lower case is longer is kept)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 _YEAR = r"(?:1[5-9]|20)\d\d"
-_END_NUM = r"(?![\d]|[/.,-]\d|/[^\W\d_])"  # the number ends here: not 24/5/2018/NĐ-CP, not 1.500
-_NUM_DATE = r"(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>" + _YEAR + r"))?" + _END_NUM
-_MODS_AFTER_DATE = r"tới\s+đây|sắp\s+tới|vừa\s+qua|vừa\s+rồi|tới|qua|này"
+_END_NUM = r"(?![\d]|[/.,-]\d|/[^\W\d_])"  # the number ends here: not 5/2018/NĐ-CP, not 1.500
+_CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)\]}”\"'…])")
+_WORD_AFTER = (" ", "\n", "\t", "\u00a0", "(", "[", '"', "“", "'", "‘", "-", "–", "—", "/", ",", ".", ":", ";")
+_NUMBER_AFTER = (" ", "\n", "\t", "\u00a0", "(", "[", '"', "“", "'", "‘", "–", "—", "*", "~", "…", "=", "•", "·")
+_CLOSING = re.compile(r"\s*\)")
+_DATE_SEPARATORS = frozenset("/.-–—,")
+_PUNCT = "()[]{}\"'“”‘’«»,.;:!?…-–—/"
+_UNIT_EN = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter", "ngày": "day"}
 
 
 class _Grammar:
     def __init__(self, language: str):
         data = load_yaml(language, "timex.yaml")
-        self.pod_shift = {_key(k): v for k, v in data["parts_of_day"].items()}
-        self.weekdays = {_key(str(k)): v for k, v in data["weekdays"].items()}
-        self.sunday = {_key(w) for w in data["sunday"]}
-        self.relative_days = {_key(k): v for k, v in data["relative_days"].items()}
-        self.pod_relative = {_key(k): v for k, v in data["part_of_day_relative"].items()}
-        self.period_mods = {_key(k): v for k, v in data["period_modifiers"].items()}
-        self.year_mods = {_key(k): v for k, v in data["year_modifiers"].items()}
-        self.unit_without = {u: {_key(m) for m in ms} for u, ms in data["unit_without"].items()}
-        self.plural_before = {_key(w) for w in data["plural_before"]}
-        self.not_quarter_after = {_key(w) for w in data["not_quarter_after"]}
-        self.past_mods = {_key(w) for w in data["past_modifiers"]}
-        self.future_mods = {_key(w) for w in data["future_modifiers"]}
-        self.positions = [_key(w) for w in data["positions"]]
-        self.units = {_key(k): v for k, v in data["units"].items()}
-        self.numbers = {_key(k): v for k, v in data["numbers"].items()}
-        self.not_number_unit = {_key(w) for w in data["not_number_unit"]}
-        self.set_values = {_key(k): v for k, v in data["set_values"].items()}
-        self.anaphoric = {_key(k): tuple(v) for k, v in data["anaphoric"].items()}
-        self.anaphoric_pod = {_key(k): tuple(v) for k, v in data["anaphoric_with_part_of_day"].items()}
-        self.vague = {_key(k): v for k, v in data["vague"].items()}
-        self.hien_not_after = {_key(w) for w in data["hien_not_after"]}
-        self.hien_not_before = {_key(w) for w in data["hien_not_before"]}
-        self.bare_date_before = {_key(w) for w in data["bare_date_before"]}
-        self.bare_date_blocked = {_key(w) for w in data["bare_date_not_followed_by"]}
-        self.bare_year_strong = {_key(w) for w in data["bare_year_strong"]}
-        self.bare_year_weak = {_key(w) for w in data["bare_year_weak"]}
-        self.roman = {str(k): v for k, v in data["roman_quarters"].items()}
-        self.time_before = {_key(w) for w in data["time_before"]}
-        self.date_nouns = {_key(w) for w in data["date_nouns"]}
 
-        pod = _alt(self.pod_shift)
+        def words(name):
+            return {_key(str(w)) for w in data[name]}
+
+        def mapping(name):
+            return {_key(str(k)): v for k, v in data[name].items()}
+
+        self.pod_shift = mapping("parts_of_day")
+        self.weekdays = mapping("weekdays")
+        self.sunday = words("sunday")
+        self.relative_days = mapping("relative_days")
+        self.pod_relative = mapping("part_of_day_relative")
+        self.period_mods = mapping("period_modifiers")
+        self.year_mods = mapping("year_modifiers")
+        self.unit_without = {u: {_key(m) for m in ms} for u, ms in data["unit_without"].items()}
+        self.plural_before = words("plural_before")
+        self.not_quarter_after = words("not_quarter_after")
+        self.past_mods = words("past_modifiers")
+        self.future_mods = words("future_modifiers")
+        self.positions = words("positions")
+        self.units = mapping("units")
+        self.number_units = mapping("number_units")
+        self.number_after_ten = mapping("number_after_ten")
+        self.number_ten, self.number_tens = _key(data["number_ten"]), _key(data["number_tens"])
+        self.number_half = _key(data["number_half"])
+        self.numbers = set(self.number_units) | {self.number_ten, self.number_half}
+        self.ordinal_before = words("ordinal_before")
+        self.not_number_unit = words("not_number_unit")
+        self.set_values = mapping("set_values")
+        self.anaphoric = {k: tuple(v) for k, v in mapping("anaphoric").items()}
+        self.anaphoric_pod = {k: tuple(v) for k, v in mapping("anaphoric_with_part_of_day").items()}
+        self.vague = mapping("vague")
+        self.hien_not_after = words("hien_not_after")
+        self.hien_not_before = words("hien_not_before")
+        self.bare_date_before = words("bare_date_before")
+        self.bare_date_blocked = words("bare_date_not_followed_by")
+        self.bare_year_strong = words("bare_year_strong")
+        self.bare_year_weak = words("bare_year_weak")
+        self.roman = {str(k).lower(): v for k, v in data["roman_quarters"].items()}
+        self.time_before = words("time_before")
+        self.date_nouns = words("date_nouns")
+
+        c = re.compile
+        pod, pos, nouns = _alt(self.pod_shift), _alt(self.positions), _alt(self.date_nouns)
         wd = r"(?:thứ\s+(?:" + _alt(self.weekdays) + r")|" + _alt(self.sunday) + r")"
-        pos = _alt(self.positions)
-        nouns = _alt(self.date_nouns)
-        mods = _alt(self.period_mods) + "|" + _alt(self.year_mods)
-        units = _alt(self.units)
-        numbers = _alt(self.numbers)
+        mods = _alt(set(self.period_mods) | set(self.year_mods))
+        date_mods = r"tới\s+đây|sắp\s+tới|vừa\s+qua|vừa\s+rồi|tới|qua|này"
         conn = r"(?:-|–|—|đến|tới|và|hoặc|,)"
-        flags = re.IGNORECASE
-        lead = (
-            r"(?P<lead>(?:(?P<pod>" + pod + r")\s+)?(?:(?P<wd>" + wd + r")(?:\s*,\s*|\s+))?"
-            r"(?:(?P<noun>" + nouns + r")\s+)?)"
+        self.mod_after = c(r"\s+(" + date_mods + r")\b")
+        self.year_mod_after = c(r"\s+(năm\s+(?:" + mods + r")|tới\s+đây|sắp\s+tới|vừa\s+qua|vừa\s+rồi|tới|này)\b")
+
+        # Cores. Dates with digits (with a list/range head): "26/4", "20-22/11", "20 đến 22/11", "24.5.2018".
+        self.r_dm = c(
+            r"(?P<x>\d{1,2})(?P<more>(?:\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*)"
+            r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>" + _YEAR + r"))?" + _END_NUM
         )
-        mod_after = r"(?P<mod>\s+(?:" + _MODS_AFTER_DATE + r"))?"
-        # Dates with digits, with an optional list/range head: "sáng 26/4", "thứ Năm, ngày 8/1", "20-22/11".
-        self.r_dm = re.compile(
-            r"(?<![\w/.,-])" + lead + r"(?P<po>\(\s*)?"
-            r"(?P<head>(?:\d{1,2}\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?)*)"
-            + _NUM_DATE + r"(?(po)\s*\))" + mod_after,
-            flags,
+        self.r_dmw = c(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s*năm\s+(?P<y>" + _YEAR + r"))?" + _END_NUM)
+        self.r_relday = c(
+            r"(?:(?P<rd>" + _alt(self.relative_days) + r")|(?P<pod>" + pod + r")\s+(?P<rp>"
+            + _alt(self.pod_relative) + r"))\b"
         )
-        # Dates in words: "ngày 8 tháng 1 năm 2015", "mùng 2 tháng 9".
-        self.r_dmw = re.compile(
-            r"(?<![\w/.,-])" + lead + r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-            r"(?:\s*,?\s*năm\s+(?P<y>" + _YEAR + r"))?" + _END_NUM + mod_after,
-            flags,
+        self.r_explicit = c(
+            r"(?:\s*\(\s*|\s*,\s*|\s+)(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>"
+            + _YEAR + r"))?" + _END_NUM + r"(?P<pc>\s*\))?"
         )
-        # Days relative to the article's date, with an optional explicit date: "Hôm qua (25/4)", "sáng nay".
-        ex = (
-            r"(?P<ex>(?:\s*\(\s*|\s*,\s*|\s+)(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})"
-            r"(?:(?P=sep)(?P<y>" + _YEAR + r"))?" + _END_NUM + r"(?P<pc>\s*\))?)?"
+        self.r_weekday = c(
+            r"(?P<wd>" + wd + r")\b(?P<mod>\s+(?:tuần\s+(?:lễ\s+)?(?:" + _alt(self.period_mods) + r")|"
+            + date_mods + r"|rồi)\b)?(?P<set>\s+(?:hàng|hằng|mỗi)\s+tuần\b)?"
+            r"(?!\s*(?:,\s*)?(?:(?:" + nouns + r")\s+)?\(?\s*\d)"
         )
-        self.r_relday = re.compile(
-            r"(?<!\w)(?:(?:(?P<pod>" + pod + r")\s+)?(?P<rd>" + _alt(self.relative_days) + r")"
-            r"|(?P<pod2>" + pod + r")\s+(?P<rp>" + _alt(self.pod_relative) + r"))\b" + ex,
-            flags,
-        )
-        # Weekdays without a date after them: "thứ Hai tuần trước", "tối thứ Năm", "hôm Chủ nhật".
-        self.r_weekday = re.compile(
-            r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<noun>hôm|ngày)\s+)?(?P<wd>" + wd + r")\b"
-            r"(?P<mod>\s+(?:tuần\s+(?:" + _alt(self.period_mods) + r")|" + _MODS_AFTER_DATE + r"|rồi)\b)?"
-            r"(?P<set>\s+(?:hàng|hằng|mỗi)\s+tuần\b)?"
-            r"(?!\s*(?:,\s*)?(?:(?:" + nouns + r")\s+)?\(?\s*\d)",
-            flags,
-        )
-        # Months: "tháng 9/2018", "tháng 12 năm 1999", "cuối tháng 9", "tháng 9 tới", "tháng 5-6".
-        self.r_month = re.compile(
-            r"(?<!\w)(?:(?P<pos>" + pos + r")\s+)?tháng\s+"
-            r"(?P<head>(?:\d{1,2}\s*(?:-|–|và|đến|tới)\s*(?:tháng\s+)?)*)(?P<m>\d{1,2})"
-            r"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM +
-            r"(?!\s*(?:tháng|ngày|tuần|giờ|tiếng|phút|quý)\b)"
-            r"(?P<mod>\s+(?:năm\s+(?:" + mods + r")|tới\s+đây|sắp\s+tới|vừa\s+qua|vừa\s+rồi|tới|này)\b)?"
-            r"(?P<yearly>\s+(?:hàng|hằng|mỗi)\s+năm\b)?",
-            flags,
+        self.r_month = c(
+            r"tháng\s+(?P<head>(?:\d{1,2}\s*(?:-|–|và|đến|tới)\s*(?:tháng\s+)?)*)(?P<m>\d{1,2})"
+            r"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM
+            + r"(?!\s*(?:tháng|ngày|tuần|giờ|tiếng|phút|quý)\b)(?P<yearly>\s+(?:hàng|hằng|mỗi)\s+năm\b)?"
         )
         years = r"(?P<ys>" + _YEAR + r"(?:(?:\s*(?:-|–|—|đến|tới|và|hoặc)\s*(?:năm\s+)?|,\s*)" + _YEAR + r")*)"
-        self.r_year = re.compile(
-            r"(?<!\w)(?:(?P<pos>" + pos + r")\s+)?năm\s+" + years + r"(?![\d]|[/.,]\d)", flags
+        self.r_year = c(r"năm\s+" + years + r"(?![\d]|[/.,]\d)")
+        self.r_bareyear = c(years + r"(?![\d]|[/.,]\d|\s*[%‰])")
+        self.r_year_follow = c(
+            r"\s*(?:$|[,.;:!?)\]}”\"'…–—-]|(?:" + _alt(data["bare_year_followers"]) + r")\b)"
         )
-        self.r_bareyear = re.compile(
-            r"(?<!\w)(?P<pre>" + _alt(self.bare_year_strong | self.bare_year_weak) + r")\s+"
-            r"(?:(?P<pos>" + pos + r")\s+)?" + years + r"(?![\d]|[/.,]\d|\s*[%‰])", flags
+        self.r_quarter = c(
+            r"quý\s+(?P<q>iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM
         )
-        self.r_year_follow = re.compile(
-            r"\s*(?:$|[,.;:!?)\]}”\"'…–—-]|(?:" + _alt(data["bare_year_followers"]) + r")\b)", flags
+        self.r_decade = c(
+            r"(?:" + _alt(data["decade_nouns"]) + r")\s+(?P<dec>(?:19|20)?\d0)(?:s)?(?!\w)"
+            r"(?!\s*(?:-|–|và|,|đến|tới)\s*\d)"
         )
-        self.r_quarter = re.compile(
-            r"(?<!\w)(?:(?P<pos>" + pos + r")\s+)?quý\s+(?P<q>(?-i:IV|I{1,3})|[1-4])(?!\w)"
-            r"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM +
-            r"(?P<mod>\s+(?:năm\s+(?:" + mods + r")|tới\s+đây|sắp\s+tới|vừa\s+qua|tới|này)\b)?",
-            flags,
+        self.r_periodrel = c(
+            r"(?:(?P<unit>tuần(?:\s+lễ)?|tháng|năm|quý)\s+(?P<mod>" + mods + r")"
+            r"|(?P<bpos>đầu|giữa|cuối)\s+(?P<bunit>năm|tháng)(?!\s+(?:" + mods + r"|\d)))\b"
+            r"(?!\s+(?:đó|ấy|khi|nữa|qua\s+năm|\d))"
         )
-        self.r_decade = re.compile(
-            r"(?<!\w)(?:(?P<pos>" + pos + r")\s+)?(?:" + _alt(data["decade_nouns"]) + r")\s+"
-            r"(?P<dec>(?:19|20)?\d0)(?:s)?(?!\w)(?!\s*(?:-|–|và|,|đến|tới)\s*\d)",
-            flags,
+        self.r_ana = c(
+            r"(?:(?P<fixed>" + _alt(set(self.anaphoric) | set(self.anaphoric_pod)) + r")\b"
+            r"(?!\s+(?:\d|năm\b|tháng\b|ngày\b))|(?P<u1>ngày|tuần|tháng|năm)\s+(?P<d1>trước|sau)\s+đó\b)"
         )
-        # "tuần trước", "tháng tới", "năm ngoái", "quý này", "cuối năm nay"; "từ đầu năm".
-        self.r_periodrel = re.compile(
-            r"(?<!\w)(?:(?P<pos>" + pos + r")\s+)?(?P<unit>tuần(?:\s+lễ)?|tháng|năm|quý)"
-            r"(?:\s+(?P<mod>" + mods + r"))?\b(?!\s+(?:đó|ấy|khi|nữa|qua\s+năm|\d))",
-            flags,
-        )
-        ana_words = _alt(set(self.anaphoric) | set(self.anaphoric_pod))
-        self.r_ana = re.compile(
-            r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<fixed>" + ana_words + r")\b"
-            r"(?!\s+(?:\d|năm\b|tháng\b|ngày\b))"
-            r"|(?P<u1>ngày|tuần|tháng|năm)\s+(?P<d1>trước|sau)\s+đó\b)",
-            flags,
-        )
-        self.r_num = re.compile(
-            r"(?<![\w.,/-])(?P<cach>cách\s+đây\s+)?(?P<n>\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:,\d+)?|" + numbers
-            + r")\s+(?P<u>" + units + r")\b"
+        units = _alt(self.units)
+        tail = (
             r"(?P<tail>\s+(?:trước\s+đó|sau\s+đó|trước\s+đây|trở\s+lại\s+đây|gần\s+đây|trước|sau|nữa|qua|tới)"
-            r"\b)?",
-            flags,
+            r"\b)?"
         )
-        self.r_set = re.compile(
-            r"(?<!\w)(?:mỗi|hàng|hằng)\s+(?:(?P<n>\d{1,3})\s+)?(?P<u>" + _alt(self.set_values) + r")\b"
-            r"(?!\s+trời)",
-            flags,
+        self.r_num = c(r"(?P<n>\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:,\d+)?)\s+(?P<u>" + units + r")\b" + tail)
+        unit_words, ten = _alt(self.number_units), re.escape(self.number_ten)
+        number_words = (
+            r"(?:(?:" + unit_words + r")\s+" + re.escape(self.number_tens) + r"|" + ten + r")(?:\s+(?:"
+            + _alt(self.number_after_ten) + r"))?|" + unit_words + r"|" + re.escape(self.number_half)
         )
-        self.r_vague = re.compile(r"(?<!\w)(?:(?P<v>" + _alt(self.vague) + r")|(?P<hien>hiện))\b", flags)
-        self.r_time = re.compile(
-            r"(?<![\w.,:/-])(?:(?P<lead>" + _alt(self.time_before) + r")\s+)?(?P<h>\d{1,2})\s*"
-            r"(?:(?P<hh>h|g)(?P<mi>\d{2})?|giờ(?:\s*(?P<mi2>\d{1,2})(?:\s*phút)?)?)\b"
-            r"(?:\s+(?P<pod>" + pod + r")(?!\s+(?:nay|qua|mai|hôm|ngày|cùng|thứ|chủ|\d)))?",
-            flags,
+        self.r_numw = c(r"(?P<n>" + number_words + r")\s+(?P<u>" + units + r")\b" + tail)
+        self.r_set = c(
+            r"(?:mỗi|hàng|hằng)\s+(?:(?P<n>\d{1,3})\s+)?(?P<u>" + _alt(self.set_values) + r")\b(?!\s+trời)"
         )
-        self.r_pod_after = re.compile(r"\s+(" + pod + r")\b", flags)
-        self.r_lunar = re.compile(r"\s*\(?\s*(?:" + _alt(data["lunar"]) + r")\b", flags)
-        self.r_future = re.compile(r"(?<!\w)(?:" + _alt(data["future_cues"]) + r")(?!\w)", flags)
-        self.r_prev_words = re.compile(r"(\w+)(?:\W+(\w+))?\W*$")
-        self.r_next_word = re.compile(r"\s*(\w+)")
-        self.r_after_date_noun = re.compile(r"\s*(?:ngày|tháng|năm|nay|hết|\d|giờ|lúc|tuần|quý)", flags)
-        self.r_range_gap = re.compile(
-            r"\s*(?:-|–|—|đến|tới|và|hoặc|cho\s+(?:đến|tới)|,)\s*(?:hết\s+)?(?:ngày\s+)?\Z", flags
+        self.r_vague = c(r"(?:(?P<v>" + _alt(self.vague) + r")|(?P<hien>hiện))\b")
+        self.r_time = c(
+            r"(?P<h>\d{1,2})\s*(?:(?P<hh>h|g)(?P<mi>\d{2})?|giờ(?:\s*(?P<mi2>\d{1,2})(?:\s*phút)?)?)\b"
+            r"(?:\s+(?P<pod>" + pod + r")(?!\s+(?:nay|qua|mai|hôm|ngày|cùng|thứ|chủ|\d)))?"
         )
-        self.r_time_gap_before = re.compile(r"[\s,]*\(?\s*\Z")
-        self.r_time_gap_after = re.compile(r"\A[\s,]*(?:lúc|vào\s+lúc|vào|từ|khoảng)?\s*\Z", flags)
-        self.r_digit = re.compile(r"\d")
 
-        # Each pattern runs only when one of its trigger strings is in the lower-cased sentence.
-        self.scanners = (
-            (self.r_dm, ("/", "-", ".", "–"), True, self._on_dm),
-            (self.r_dmw, ("tháng",), True, self._on_dmw),
-            (self.r_relday, ("hôm", "mai", "nay", "qua", "kia", "mốt"), False, self._on_relday),
-            (self.r_weekday, ("thứ", "chủ nhật"), False, self._on_weekday),
-            (self.r_month, ("tháng",), True, self._on_month),
-            (self.r_year, ("năm",), True, self._on_year),
-            (self.r_bareyear, ("1", "2"), True, self._on_bareyear),
-            (self.r_quarter, ("quý",), False, self._on_quarter),
-            (self.r_decade, ("thập", "năm"), True, self._on_decade),
-            (self.r_periodrel, ("tuần", "tháng", "năm", "quý"), False, self._on_periodrel),
-            (self.r_ana, ("cùng", "hôm", "đó", "ấy"), False, self._on_ana),
-            (self.r_num, tuple(self.units), False, self._on_num),
-            (self.r_set, ("mỗi", "hàng", "hằng"), False, self._on_set),
-            (self.r_vague, ("trước đó", "hiện", "nay"), False, self._on_vague),
-            (self.r_time, ("h", "giờ", "g"), True, self._on_time),
+        # What may stand before a core, read backwards (searched in a short window ending at the core).
+        self.b_date = c(
+            r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<wdnoun>hôm|ngày|vào)\s+(?=thứ|chủ))?"
+            r"(?:(?P<wd>" + wd + r")(?:\s*,\s*|\s+))?"
+            r"(?:(?P<noun>" + nouns + r")\s+)?(?P<po>\(\s*)?\Z"
         )
+        self.b_pod = c(r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<noun>hôm|ngày)\s+)?\Z")
+        self.b_pos = c(r"(?<!\w)(?P<pos>" + pos + r")\s+\Z")
+        self.b_year = c(
+            r"(?<!\w)(?P<pre>" + _alt(self.bare_year_strong | self.bare_year_weak) + r")\s+"
+            r"(?:(?P<pos>" + pos + r")\s+)?\Z"
+        )
+        self.b_cach = c(r"(?<!\w)cách\s+đây\s+\Z")
+        self.b_time = c(r"(?<!\w)(?P<lead>" + _alt(self.time_before) + r")\s+\Z")
+
+        def last(words_):
+            return {_key(str(w)).split()[-1] for w in words_}
+
+        pod_last, pos_last = last(self.pod_shift), last(self.positions)
+        self.finals = {
+            self.b_date: self.date_nouns | pod_last | last(self.weekdays) | last(self.sunday),
+            self.b_pod: pod_last | {"hôm", "ngày"},
+            self.b_pos: pos_last,
+            self.b_year: last(self.bare_year_strong | self.bare_year_weak) | pos_last,
+            self.b_cach: {"đây"},
+            self.b_time: last(self.time_before),
+        }
+        self.b_words = c(r"(\w+)(?:\W+(\w+))?\W*\Z")
+
+        self.r_pod_after = c(r"\s+(" + pod + r")\b")
+        self.r_lunar = c(r"\s*\(?\s*(?:" + _alt(data["lunar"]) + r")\b")
+        self.r_future = c(r"(?<!\w)(?:" + _alt(data["future_cues"]) + r")(?!\w)")
+        self.r_next_word = c(r"\s*(\w+)")
+        self.r_date_word_after = c(r"\s*(?:ngày|tháng|năm|nay|hết|\d|giờ|lúc|tuần|quý)")
+        self.r_range_gap = c(r"\s*(?:-|–|—|đến|tới|và|hoặc|cho\s+(?:đến|tới)|,)\s*(?:hết\s+)?\Z")
+        self.r_time_gap_before = c(r"[\s,]*\(?\s*\Z")
+        self.r_time_gap_after = c(r"\A[\s,]*(?:lúc|vào\s+lúc|vào|từ|khoảng)?\s*\Z")
+        self.r_day_in_head = c(r"(?:(?:" + nouns + r")\s+)?(\d{1,2})")
+        self.r_month_in_head = c(r"(?:tháng\s+)?(\d{1,2})")
+        self.r_dated_after = c(r"\s*,?\s*(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|cùng|\d{1,2}/\d)")
+        self.r_digit = c(r"\d")
+        self.r_number_info = c(r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?)\s*(?P<dash>[-–—](?=\s*\d))?(?P<word>\w*)")
+        self.range_words = {"đến", "tới", "và", "hoặc"}
+        self.unit_first = {_key(u).split()[0] for u in self.units}
+
+        # Where each pattern may begin: its first words (and digits), found at once by an Aho-Corasick automaton.
+        def first(words_):
+            return {_key(w).split()[0] for w in words_}
+
+        starts = {
+            tuple("0123456789"): ((None, self._on_number),),
+            ("tháng",): ((self.r_month, self._on_month), (self.r_periodrel, self._on_periodrel)),
+            ("năm",): ((self.r_year, self._on_year), (self.r_periodrel, self._on_periodrel)),
+            ("tuần",): ((self.r_periodrel, self._on_periodrel),),
+            ("quý",): ((self.r_quarter, self._on_quarter), (self.r_periodrel, self._on_periodrel)),
+            ("đầu", "giữa", "cuối"): ((self.r_periodrel, self._on_periodrel),),
+            tuple(first(self.relative_days) | first(self.pod_shift)): ((self.r_relday, self._on_relday),),
+            tuple({"thứ"} | first(self.sunday)): ((self.r_weekday, self._on_weekday),),
+            tuple(first(data["decade_nouns"])): ((self.r_decade, self._on_decade),),
+            tuple(first(set(self.anaphoric) | set(self.anaphoric_pod)) | {"ngày", "tuần", "tháng", "năm"}): (
+                (self.r_ana, self._on_ana),
+            ),
+            tuple(self.numbers): ((self.r_numw, self._on_num),),
+            ("mỗi", "hàng", "hằng"): ((self.r_set, self._on_set),),
+            tuple(first(self.vague) | {"hiện"}): ((self.r_vague, self._on_vague),),
+        }
+        table: dict[str, list] = {}
+        for keys, scanners in starts.items():
+            for k in keys:
+                table.setdefault(k, []).extend(scanners)
+        # Keys carry their boundaries, so that the automaton reports only whole words and whole numbers: a word
+        # is preceded by a separator and followed by a space, a number's first digit by a separator.
+        self.automaton = ahocorasick.Automaton()
+        for k, scanners in table.items():
+            scanners = tuple(dict.fromkeys(scanners))
+            for before in _NUMBER_AFTER if k.isdigit() else _WORD_AFTER:
+                key = before + k if k.isdigit() else before + k + " "
+                self.automaton.add_word(key, (len(key) - 1, scanners))
+        self.automaton.make_automaton()
+        self.future_cues = tuple(_key(w) for w in data["future_cues"])
 
     # --- small helpers -----------------------------------------------------------------------------------
 
-    def _prev_words(self, text: str, start: int) -> tuple[str, str]:
-        """The last word and the last two words before ``start`` (lower case)."""
-        m = self.r_prev_words.search(text, max(0, start - 40), start)
-        if not m:
-            return "", ""
-        if m.group(2):
-            return m.group(2).lower(), f"{m.group(1)} {m.group(2)}".lower()
-        return m.group(1).lower(), m.group(1).lower()
+    def _back(self, regex: re.Pattern, low: str, start: int) -> re.Match | None:
+        """What ``regex`` (ending in ``\\Z``) finds right before ``start``; None when it finds nothing.
 
-    def _next_word(self, text: str, end: int) -> str:
-        m = self.r_next_word.match(text, end)
-        return m.group(1).lower() if m else ""
+        The search runs only when the last word before ``start`` can end what ``regex`` looks for.
+        """
+        chunk = low[max(0, start - 40):start]
+        if not chunk or not (chunk[-1].isspace() or chunk[-1] == "("):
+            return None
+        words = chunk.rstrip(" (\t\n,").split()
+        if not words or words[-1].strip(_PUNCT) not in self.finals[regex] and not chunk.rstrip().endswith("("):
+            return None
+        m = regex.search(low, max(0, start - 40), start)
+        return m if m and m.start() < start else None
+
+    @staticmethod
+    def _prev_words(low: str, start: int) -> tuple[str, str]:
+        """The last word and the last two words before ``start``, without punctuation."""
+        words = [w.strip(_PUNCT) for w in low[max(0, start - 30):start].split()]
+        words = [w for w in words if w]
+        if not words:
+            return "", ""
+        return words[-1], " ".join(words[-2:])
+
+    def _after_mod(self, low: str, end: int, regex: re.Pattern | None = None) -> tuple[int, str | None]:
+        """A modifier after a date ("tới", "vừa qua"), unless "tới"/"qua" is a verb or a range word."""
+        m = (regex or self.mod_after).match(low, end)
+        if not m:
+            return end, None
+        word = _key(m.group(1))
+        if word == "qua" and not _CLAUSE_END.match(low, m.end()):
+            return end, None  # "ngày 20/11 qua đời"
+        if word == "tới" and self.r_date_word_after.match(low, m.end()):
+            return end, None  # "từ tháng 6 tới tháng 9", "ngày 1/2 tới nay"
+        return m.end(), word
 
     def _hint(self, mod: str | None) -> int:
-        if not mod:
-            return 0
-        mod = _key(mod)
         if mod in self.past_mods:
             return -1
         if mod in self.future_mods:
             return 1
         return 0
 
-    def _trim_mod(self, text: str, m: re.Match) -> tuple[int, str | None]:
-        """End of the match and its modifier, dropping a "tới"/"qua" that is a verb or a range word."""
-        end = m.end("mod") if m.group("mod") else m.end()
-        mod = m.group("mod")
-        if not mod:
-            return end, None
-        word = _key(mod)
-        after = text[m.end("mod"):]
-        if word == "qua" and not re.match(r"\s*(?:$|[,.;:!?)\]”\"])", after):
-            return m.start("mod"), None  # "ngày 20/11 qua đời"
-        if word == "tới" and self.r_after_date_noun.match(after):
-            return m.start("mod"), None  # "từ tháng 6 tới tháng 9", "ngày 1/2 tới nay"
-        return end, word
+    def _year_mod(self, mod: str | None, hint: int) -> tuple[str | None, int, int]:
+        """("year", offset, 0) for "năm ngoái"/"năm nay" after a month or a quarter, else (None, 0, hint)."""
+        if mod and mod.startswith("năm"):
+            word = _key(mod[3:])
+            return "year", self.year_mods.get(word, self.period_mods.get(word, 0)), 0
+        return None, 0, hint
 
-    def _is_lunar(self, text: str, end: int) -> bool:
-        return self.r_lunar.match(text, end) is not None
+    def _weekday(self, text: str, start: int, wd_low: str, context: bool) -> int | None:
+        """ISO weekday of a weekday written at ``start``, or None when it is the ordinal "thứ hai" (second).
 
-    def _weekday_ok(self, text: str, m: re.Match, context: bool) -> bool:
-        """A weekday is capitalised ("thứ Hai", "Chủ nhật") or has a context word; "thứ hai" alone is "second"."""
-        wd = m.group("wd")
-        word = wd.split()[-1]
-        if _key(wd) in self.sunday:
-            return word[0].isupper() or wd[0].isupper() or context
-        return (word[0].isupper() and not word[0].isdigit()) or context
-
-    def _weekday_number(self, wd: str) -> int:
-        key = _key(wd)
+        A weekday is capitalised ("thứ Hai", "Chủ nhật") or has a context word (a part of the day, "hôm",
+        "tuần trước", a date after it).
+        """
+        key = _key(wd_low)
+        word = text[start:start + len(wd_low)].split()[-1]
         if key in self.sunday:
-            return 7
-        return self.weekdays[key.split()[-1]]
+            return 7 if (text[start].isupper() or word[0].isupper() or context) else None
+        ok = (word[0].isupper() and not word[0].isdigit()) or context
+        return self.weekdays[key.split()[-1]] if ok else None
 
-    # --- handlers: match -> candidate (start, end, parts) or None -----------------------------------------
+    # --- handlers: (lower-cased text, original text, match) -> parts or None -----------------------------
 
-    def _on_dm(self, text: str, m: re.Match):
-        d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
+    def _on_dm(self, low: str, text: str, m: re.Match):
+        nums = [int(n) for n in re.findall(r"\d{1,2}", m.group("x") + " " + m.group("more"))]
+        d, mo, y = nums[-1], int(m.group("m")), m.group("y")
         year = int(y) if y else None
-        if not _valid_day(year, mo, d):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "/.,-_"):
             return None
-        end, mod = self._trim_mod(text, m)
-        if self._is_lunar(text, end):
+        if not all(_valid_day(year, mo, n) for n in nums):
             return None
-        head = m.group("head")
-        lead_start = m.start()
-        if m.group("wd") and not self._weekday_ok(text, m, bool(m.group("pod") or m.group("noun"))):
-            # "lần thứ hai 5/6": keep the date, drop the ordinal.
-            lead_start = m.end("wd")
-            while lead_start < len(text) and not text[lead_start].isalnum():
-                lead_start += 1
-        strong = bool(m.group("pod") or m.group("wd") or m.group("noun") or m.group("po"))
+        start = m.start()
+        end, mod = self._after_mod(low, m.end())
+        strong = False
+        lead = self._back(self.b_date, low, start)
+        if lead is not None:
+            has_words = bool(lead.group("pod") or lead.group("wd") or lead.group("noun"))
+            if lead.group("po"):
+                closing = _CLOSING.match(low, m.end())
+                if closing is None:
+                    lead, has_words = None, False  # "(26/4 - 30/4)": not a bracketed date
+                else:
+                    strong = True  # "(26/4)"; with words before it the bracket belongs to the surface
+                    if has_words:
+                        end, mod = self._after_mod(low, closing.end())
+            if has_words:
+                strong, start = True, lead.start()
+                if lead.group("wd"):
+                    # A date after a weekday is context enough, unless an ordinal's noun precedes it.
+                    prev1, prev2 = self._prev_words(low, lead.start("wd"))
+                    ordinal = (prev1 in self.ordinal_before or prev2 in self.ordinal_before) and not lead.group(
+                        "wd").startswith("chủ")
+                    if self._weekday(text, lead.start("wd"), lead.group("wd"), not ordinal or lead.group("pod")) is None:
+                        start = lead.start("noun") if lead.group("noun") else m.start()
+                        if not lead.group("noun"):
+                            end, mod = self._after_mod(low, m.end())
+        if self.r_lunar.match(low, end):
+            return None
         if year is None and not strong:
-            dash_range = head and re.match(r"\d{1,2}\s*[-–]", head)
-            prev1, prev2 = self._prev_words(text, m.start())
-            after_ok = self._next_word(text, end) not in self.bare_date_blocked
-            if not ((dash_range or prev1 in self.bare_date_before or prev2 in self.bare_date_before)
-                    and after_ok and m.group("sep") == "/"):
+            prev1, prev2 = self._prev_words(low, start)
+            dash_range = len(nums) > 1 and re.match(r"\d{1,2}\s*[-–]", m.group(0))
+            if not (dash_range or prev1 in self.bare_date_before or prev2 in self.bare_date_before):
+                return None  # "1/3 số phiếu", "vòng 1/8", "đường 3/2"
+            next_word = self.r_next_word.match(low, end)
+            if m.group("sep") != "/" or (next_word and next_word.group(1) in self.bare_date_blocked):
                 return None
         hint = self._hint(mod)
-        has_lead = lead_start < m.start("lead") + len(m.group("lead") or "")
         parts = []
-        if head:
-            for i, hm in enumerate(re.finditer(r"(?:(?:" + _alt(self.date_nouns) + r")\s+)?(\d{1,2})", head, re.I)):
-                hd = int(hm.group(1))
-                if not _valid_day(year, mo, hd):
-                    return None
-                s = lead_start if i == 0 and has_lead else m.start("head") + hm.start()
-                parts.append(_Part(s, m.start("head") + hm.end(), _Spec("cal", "day", year, mo, hd, hint=hint)))
-        start = lead_start if has_lead and not head else m.start("d")
-        if m.group("po") and not has_lead:
-            end = m.end("y") if y else m.end("m")  # "(26/4)" alone: the date without its brackets
+        if len(nums) > 1:  # a list or range of days: one part per day, the first one with the lead
+            heads = list(self.r_day_in_head.finditer(low, m.start("x"), m.end("more")))
+            for i, hm in enumerate(heads[:-1]):
+                spec = _Spec("cal", "day", year, mo, int(hm.group(1)), hint=hint)
+                parts.append(_Part(start if i == 0 else hm.start(), hm.end(), spec))
+            start = heads[-1].start()
         parts.append(_Part(start, end, _Spec("cal", "day", year, mo, d, hint=hint)))
         return parts
 
-    def _on_dmw(self, text: str, m: re.Match):
+    def _on_dmw(self, low: str, text: str, m: re.Match):
         d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
         year = int(y) if y else None
-        if not _valid_day(year, mo, d) or not (m.group("noun") or year):
+        if not _valid_day(year, mo, d) or m.start() and low[m.start() - 1].isalnum():
             return None
-        end, mod = self._trim_mod(text, m)
-        if self._is_lunar(text, end):
+        lead = self._back(self.b_date, low, m.start())
+        if not (year or lead and lead.group("noun")):
             return None
-        return [_Part(m.start(), end, _Spec("cal", "day", year, mo, d, hint=self._hint(mod)))]
+        end, mod = self._after_mod(low, m.end())
+        if self.r_lunar.match(low, end):
+            return None
+        start = lead.start() if lead and not lead.group("po") else m.start() if not lead else lead.start("noun")
+        return [_Part(start, end, _Spec("cal", "day", year, mo, d, hint=self._hint(mod)))]
 
-    def _on_relday(self, text: str, m: re.Match):
-        end = m.end()
-        if m.group("ex"):
-            d, mo, y = int(m.group("d")), int(m.group("m")), m.group("y")
-            year = int(y) if y else None
-            if _valid_day(year, mo, d):
-                if m.group("pc") and "(" not in m.group("ex"):
-                    end = m.start("pc")
-                return [_Part(m.start(), end, _Spec("cal", "day", year, mo, d))]
-            end = m.start("ex")
+    def _on_relday(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
+        start, end = m.start(), m.end()
         if m.group("rd"):
+            lead = self._back(self.b_pod, low, start)
+            if lead and lead.group("pod"):
+                start = lead.start()
             offset = self.relative_days[_key(m.group("rd"))]
         else:
             offset = self.pod_relative[_key(m.group("rp"))]
-            if offset == -1 and not re.match(r"\s*(?:$|[^\w\s]|\w)", text[end:]):
-                return None
-        return [_Part(m.start(), end, _Spec("rel", "day", unit="day", offset=offset))]
+        ex = self.r_explicit.match(low, end)
+        if ex:
+            d, mo, y = int(ex.group("d")), int(ex.group("m")), ex.group("y")
+            year = int(y) if y else None
+            if _valid_day(year, mo, d):
+                stop = ex.end() if ex.group("pc") and "(" in ex.group(0) else ex.end("m") if not y else ex.end("y")
+                return [_Part(start, stop, _Spec("cal", "day", year, mo, d))]
+        return [_Part(start, end, _Spec("rel", "day", unit="day", offset=offset))]
 
-    def _on_weekday(self, text: str, m: re.Match):
+    def _on_weekday(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
         mod = _key(m.group("mod")) if m.group("mod") else None
         end = m.end()
-        if mod == "tới" and self.r_after_date_noun.match(text, m.end("mod")):
+        if mod == "tới" and self.r_date_word_after.match(low, m.end("mod")):
             mod, end = None, m.start("mod")
-        context = bool(m.group("pod") or (m.group("noun") or "").lower() == "hôm" or mod or m.group("set"))
-        if not self._weekday_ok(text, m, context):
+        if mod == "qua" and not _CLAUSE_END.match(low, m.end("mod")):
+            mod, end = None, m.start("mod")
+        lead = self._back(self.b_pod, low, m.start())
+        context = bool(lead and (lead.group("pod") or lead.group("noun") == "hôm") or mod or m.group("set"))
+        wd = self._weekday(text, m.start(), m.group("wd"), context)
+        if wd is None:
             return None
-        wd = self._weekday_number(m.group("wd"))
+        start = lead.start() if lead and (lead.group("pod") or lead.group("noun")) else m.start()
         if m.group("set"):
-            return [_Part(m.start(), end, _Spec("set", extra=f"XXXX-WXX-{wd}"))]
-        return [_Part(m.start(), end, _Spec("wd", "day", extra=(wd, mod)))]
+            return [_Part(start, end, _Spec("set", extra=f"XXXX-WXX-{wd}"))]
+        return [_Part(start, end, _Spec("wd", "day", extra=(wd, mod)))]
 
-    def _on_month(self, text: str, m: re.Match):
-        mo, y = int(m.group("m")), m.group("y")
-        if not 1 <= mo <= 12:
+    def _on_month(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
             return None
-        end = m.end()
+        mo, y = int(m.group("m")), m.group("y")
+        months = [int(n) for n in self.r_month_in_head.findall(m.group("head"))] + [mo]
+        if not all(1 <= n <= 12 for n in months):
+            return None
+        lead = self._back(self.b_pos, low, m.start())
+        start = lead.start() if lead else m.start()
         if m.group("yearly"):
-            return [_Part(m.start(), end, _Spec("set", extra=f"XXXX-{mo:02d}"))]
-        end, mod = self._trim_mod(text, m)
-        if self._is_lunar(text, end):
+            return [_Part(start, m.end(), _Spec("set", extra=f"XXXX-{mo:02d}"))]
+        end, mod = self._after_mod(low, m.end(), self.year_mod_after)
+        if self.r_lunar.match(low, end):
             return None
         year = int(y) if y else None
-        unit, offset, hint = None, 0, self._hint(mod)
-        if mod and mod.startswith("năm"):
-            word = _key(mod[3:])
-            unit, offset, hint = "year", self.year_mods.get(word, self.period_mods.get(word, 0)), 0
+        unit, offset, hint = self._year_mod(mod, self._hint(mod))
         parts = []
-        head = m.group("head")
-        if head:
-            for hm in re.finditer(r"(?:tháng\s+)?(\d{1,2})", head, re.I):
-                hmo = int(hm.group(1))
-                if not 1 <= hmo <= 12:
-                    return None
-                s = m.start() if not parts else m.start("head") + hm.start()
-                hy = year - 1 if year and hmo > mo else year
-                parts.append(_Part(s, m.start("head") + hm.end(), _Spec("cal", "month", hy, hmo, None, unit, offset, hint)))
-        start = m.start("m") if head and not re.search(r"tháng\s*$", head, re.I) else (
-            m.start("m") - len(re.search(r"tháng\s*$", head, re.I).group(0)) if head else m.start())
+        heads = list(self.r_month_in_head.finditer(low, m.start("head"), m.end("head")))
+        for i, hm in enumerate(heads):
+            hy = year - 1 if year and int(hm.group(1)) > mo else year
+            spec = _Spec("cal", "month", hy, int(hm.group(1)), None, unit, offset, hint)
+            parts.append(_Part(start if i == 0 else hm.start(), hm.end(), spec))
+        if heads:
+            tail = re.search(r"tháng\s+\Z", low[m.start("head"):m.start("m")])
+            start = m.start("m") - (len(tail.group(0)) if tail else 0)
         parts.append(_Part(start, end, _Spec("cal", "month", year, mo, None, unit, offset, hint)))
         return parts
 
@@ -452,164 +532,191 @@ class _Grammar:
             parts.append(_Part(s, m.start("ys") + ym.end(), _Spec("cal", "year", int(ym.group(0)))))
         return parts
 
-    def _on_year(self, text: str, m: re.Match):
-        return self._years(m, m.start())
-
-    def _on_bareyear(self, text: str, m: re.Match):
-        pre = _key(m.group("pre"))
-        if pre not in self.bare_year_strong and not self.r_year_follow.match(text, m.end()):
+    def _on_year(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
             return None
-        if m.group("pos"):
-            first = m.start("pos")
-        elif pre in self.positions:
-            first = m.start("pre")
-        else:
-            first = m.start("ys")
+        lead = self._back(self.b_pos, low, m.start())
+        return self._years(m, lead.start() if lead else m.start())
+
+    def _on_bareyear(self, low: str, text: str, m: re.Match):
+        lead = self._back(self.b_year, low, m.start())
+        if not lead:
+            return None
+        pre = _key(lead.group("pre"))
+        if pre not in self.bare_year_strong and not self.r_year_follow.match(low, m.end()):
+            return None
+        first = lead.start("pos") if lead.group("pos") else lead.start() if pre in self.positions else m.start()
         return self._years(m, first)
 
-    def _on_quarter(self, text: str, m: re.Match):
-        prev1, prev2 = self._prev_words(text, m.start())
-        if not m.group("pos") and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
+    def _on_quarter(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
             return None
         q = m.group("q")
-        q = self.roman[q] if q in self.roman else int(q)
-        end, mod = self._trim_mod(text, m)
+        if q in self.roman:
+            if not text[m.start("q"):m.end("q")].isupper():
+                return None  # "quý i" is not a roman numeral
+            q = self.roman[q]
+        else:
+            q = int(q)
+        lead = self._back(self.b_pos, low, m.start())
+        prev1, prev2 = self._prev_words(low, m.start())
+        if not lead and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
+            return None
+        end, mod = self._after_mod(low, m.end(), self.year_mod_after)
+        unit, offset, hint = self._year_mod(mod, self._hint(mod))
         year = int(m.group("y")) if m.group("y") else None
-        unit, offset, hint = None, 0, self._hint(mod)
-        if mod and mod.startswith("năm"):
-            word = _key(mod[3:])
-            unit, offset, hint = "year", self.year_mods.get(word, self.period_mods.get(word, 0)), 0
-        return [_Part(m.start(), end, _Spec("cal", "quarter", year, 3 * q - 2, None, unit, offset, hint, extra=q))]
+        spec = _Spec("cal", "quarter", year, 3 * q - 2, None, unit, offset, hint, extra=q)
+        return [_Part(lead.start() if lead else m.start(), end, spec)]
 
-    def _on_decade(self, text: str, m: re.Match):
+    def _on_decade(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
         dec = m.group("dec")
         decade = int(dec) if len(dec) == 4 else 1900 + int(dec)
-        return [_Part(m.start(), m.end(), _Spec("dec", "year", decade))]
+        lead = self._back(self.b_pos, low, m.start())
+        return [_Part(lead.start() if lead else m.start(), m.end(), _Spec("dec", "year", decade))]
 
-    def _on_periodrel(self, text: str, m: re.Match):
-        unit_word = _key(m.group("unit")).split()[0]
-        unit = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter"}[unit_word]
-        prev1, prev2 = self._prev_words(text, m.start())
-        if prev1 in self.plural_before or prev2 in self.plural_before:
+    def _on_periodrel(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
             return None
-        mod = _key(m.group("mod")) if m.group("mod") else None
-        if mod is None:
-            # Only "từ đầu năm", "kể từ đầu tháng": a position without modifier is otherwise vague.
-            if not m.group("pos") or prev1 not in ("từ",) or unit not in ("year", "month"):
+        start = m.start()
+        prev1, prev2 = self._prev_words(low, start)
+        if m.group("bpos"):
+            # A position alone is vague ("cuối năm"), except after "từ": "từ đầu năm (đến nay)".
+            if prev1 != "từ":
                 return None
-            offset = 0
+            unit_word, offset = _key(m.group("bunit")), 0
         else:
-            if mod in self.unit_without.get(unit_word, ()):
+            lead = self._back(self.b_pos, low, start)
+            if lead:
+                start = lead.start()
+                prev1, prev2 = self._prev_words(low, start)
+            unit_word, mod = _key(m.group("unit")).split()[0], _key(m.group("mod"))
+            if mod in self.unit_without.get(unit_word, ()) or mod in self.year_mods and unit_word != "năm":
                 return None
-            if mod in self.year_mods and unit != "year":
+            if mod == "tới" and self.r_date_word_after.match(low, m.end()):
                 return None
             offset = self.year_mods.get(mod, self.period_mods.get(mod))
+        if prev1 in self.plural_before or prev2 in self.plural_before:
+            return None  # "những năm qua", "các tháng tới"
+        if not m.group("bpos") and (prev1 in self.numbers or prev1.isdigit()) and low[:start].rstrip()[-1:].isalnum():
+            return None  # "một năm sau khi", "5 tháng trước": a duration, not "năm sau"
+        unit = _UNIT_EN[unit_word]
         if unit == "quarter" and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
             return None
-        end = m.end()
-        if mod == "tới" and self.r_after_date_noun.match(text, end):
-            return None
-        return [_Part(m.start(), end, _Spec("rel", unit, unit=unit, offset=offset))]
+        return [_Part(start, m.end(), _Spec("rel", unit, unit=unit, offset=offset))]
 
-    def _on_ana(self, text: str, m: re.Match):
-        prev1, prev2 = self._prev_words(text, m.start())
+    def _on_ana(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
+        lead = self._back(self.b_pod, low, m.start())
+        pod = lead is not None and lead.group("pod") is not None
+        start = lead.start() if pod else m.start()
+        prev1, prev2 = self._prev_words(low, start)
         if m.group("fixed"):
             key = _key(m.group("fixed"))
-            if key in self.anaphoric_pod:
-                if not m.group("pod"):
-                    return None
-                unit, offset = self.anaphoric_pod[key]
-            else:
-                unit, offset = self.anaphoric[key]
+            if key in self.anaphoric_pod and not pod:
+                return None  # "hôm trước" alone is vague; "tối hôm trước" is the evening before
+            unit, offset = self.anaphoric.get(key) or self.anaphoric_pod[key]
             if key.split()[0] in ("tuần", "tháng", "năm") and (prev1 in self.plural_before or prev2 in self.plural_before):
                 return None
         else:
-            unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}[_key(m.group("u1"))]
+            unit = _UNIT_EN[_key(m.group("u1"))]
             offset = -1 if _key(m.group("d1")) == "trước" else 1
-            if prev1 in self.plural_before or prev2 in self.plural_before:
+            if prev1 in self.plural_before or prev2 in self.plural_before or prev1 in self.numbers:
                 return None
-        return [_Part(m.start(), m.end(), _Spec("ana", unit, unit=unit, offset=offset))]
+        return [_Part(start, m.end(), _Spec("ana", unit, unit=unit, offset=offset))]
 
-    def _on_num(self, text: str, m: re.Match):
-        n_text = _key(m.group("n"))
-        u = _key(m.group("u"))
+    def _on_num(self, low: str, text: str, m: re.Match):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,/-_"):
+            return None
+        n_text, u = _key(m.group("n")), _key(m.group("u"))
         code = self.units[u]
-        if n_text in self.numbers:
-            if f"{n_text} {u}" in self.not_number_unit or u == "tháng" and n_text == "năm":
+        if not n_text[0].isdigit():
+            if f"{n_text} {u}" in self.not_number_unit:
                 return None
-            prev1, _ = self._prev_words(text, m.start())
-            if prev1 == "thứ":
-                return None  # "thứ ba" is a weekday or an ordinal
-            if re.match(r"\s+(?:nào|kia|đẹp\s+trời)\b", text[m.end("u"):], re.I):
-                return None
-            n = self.numbers[n_text]
+            before = low[max(0, m.start() - 12):m.start()].split()
+            prev = before[-1] if before else ""
+            if prev == "thứ" or prev.isdigit() or prev in self.numbers:
+                return None  # "thứ ba" is a weekday or an ordinal; in "60 năm ngày", "năm" is the unit of 60
+            if re.match(r"\s+(?:nào|kia|đẹp\s+trời)\b", low[m.end("u"):]):
+                return None  # "một ngày nào đó"
+            n = self._number_value(n_text)
         else:
             n = float(n_text.replace(".", "").replace(",", "."))
-        n_str = _num_str(n)
-        if code in ("H", "MIN"):
-            value = f"PT{n_str}{'M' if code == 'MIN' else 'H'}"
-            return [_Part(m.start("n"), m.end("u"), _Spec("dur", extra=value))]
-        if code == "DE":
-            value, code, n = f"P{_num_str(n * 10)}Y", "Y", n * 10
-        elif code == "Q":
-            value = f"P{_num_str(n * 3)}M"
-        else:
-            value = f"P{n_str}{code}"
-        unit = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}[code]
         tail = _key(m.group("tail")) if m.group("tail") else None
-        start = m.start("cach") if m.group("cach") else m.start("n")
-        whole = n == int(n)
-        after_tail = text[m.end():]
-        end_of_clause = re.match(r"\s*(?:$|[,.;:!?)\]”\"])", after_tail) is not None
-        if m.group("cach") and whole:
-            return [_Part(start, m.end("u"), _Spec("rel", unit, unit=unit, offset=-int(n), extra=value))]
-        start = m.start("n")
-        if tail and whole:
+        if code in ("H", "MIN"):
+            value = f"PT{_num_str(n)}{'M' if code == 'MIN' else 'H'}"
+            return [_Part(m.start(), m.end() if tail in ("qua", "tới") else m.end("u"), _Spec("dur", extra=value))]
+        if code == "DE":
+            code, n = "Y", n * 10
+        value = f"P{_num_str(n * 3)}M" if code == "Q" else f"P{_num_str(n)}{code}"
+        unit = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}[code]
+        whole, k = n == int(n), int(n)
+        if whole and self._back(self.b_cach, low, m.start()):
+            cach = self._back(self.b_cach, low, m.start())
+            return [_Part(cach.start(), m.end("u"), _Spec("rel", unit, unit=unit, offset=-k, extra=value))]
+        clause_end = _CLAUSE_END.match(low, m.end()) is not None
+        spec = None
+        if whole and tail:
             if tail == "trước đó":
-                return [_Part(start, m.end(), _Spec("ana", unit, unit=unit, offset=-int(n), extra=value))]
-            if tail == "sau đó" or (tail == "sau" and end_of_clause):
-                return [_Part(start, m.end(), _Spec("ana", unit, unit=unit, offset=int(n), extra=value))]
-            if tail == "trước đây" or (tail == "trước" and end_of_clause):
-                return [_Part(start, m.end(), _Spec("rel", unit, unit=unit, offset=-int(n), extra=value))]
-            if tail == "nữa":
-                return [_Part(start, m.end(), _Spec("rel", unit, unit=unit, offset=int(n), extra=value))]
+                spec = _Spec("ana", unit, unit=unit, offset=-k, extra=value)
+            elif tail == "sau đó" or tail == "sau" and clause_end:
+                spec = _Spec("ana", unit, unit=unit, offset=k, extra=value)
+            elif tail == "trước đây" or tail == "trước" and clause_end:
+                spec = _Spec("rel", unit, unit=unit, offset=-k, extra=value)
+            elif tail == "nữa":
+                spec = _Spec("rel", unit, unit=unit, offset=k, extra=value)
+        if spec:
+            return [_Part(m.start(), m.end(), spec)]
         if tail in ("qua", "tới", "trở lại đây", "gần đây"):
-            return [_Part(start, m.end(), _Spec("dur", extra=value))]
-        return [_Part(start, m.end("u"), _Spec("dur", extra=value))]
+            return [_Part(m.start(), m.end(), _Spec("dur", extra=value))]
+        return [_Part(m.start(), m.end("u"), _Spec("dur", extra=value))]
 
-    def _on_set(self, text: str, m: re.Match):
-        u = _key(m.group("u"))
-        value = self.set_values[u]
+    def _number_value(self, words_: str) -> float:
+        """The value of a number in words: "hai" 2, "mười lăm" 15, "hai mươi mốt" 21, "nửa" 0.5."""
+        tokens = words_.split()
+        if tokens == [self.number_half]:
+            return 0.5
+        if tokens[0] == self.number_ten:
+            return 10 + (self.number_after_ten[tokens[1]] if len(tokens) > 1 else 0)
+        if len(tokens) > 1:
+            return 10 * self.number_units[tokens[0]] + (self.number_after_ten[tokens[2]] if len(tokens) > 2 else 0)
+        return self.number_units[tokens[0]]
+
+    def _on_set(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
+        value = self.set_values[_key(m.group("u"))]
         if m.group("n"):
-            n = int(m.group("n"))
             num, code = re.match(r"P(\d+)(\w)", value).groups()
-            value = f"P{n * int(num)}{code}"
+            value = f"P{int(m.group('n')) * int(num)}{code}"
         return [_Part(m.start(), m.end(), _Spec("set", extra=value))]
 
-    def _on_vague(self, text: str, m: re.Match):
+    def _on_vague(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
         word = _key(m.group(0))
-        if word.startswith("hiện"):
-            prev1, _ = self._prev_words(text, m.start())
-            if prev1 in self.hien_not_after:
-                return None  # "thực hiện tại Hà Nội", "phát hiện"
+        if word.startswith("hiện") and self._prev_words(low, m.start())[0] in self.hien_not_after:
+            return None  # "thực hiện tại Hà Nội", "phát hiện"
         if m.group("hien"):
-            nxt = self._next_word(text, m.end())
-            if not nxt or nxt in self.hien_not_before or not re.match(r"\s+\w", text[m.end():]):
+            nxt = re.match(r"\s+(\w+)", low[m.end():])
+            if not nxt or nxt.group(1) in self.hien_not_before:
                 return None
             return [_Part(m.start(), m.end(), _Spec("ref", extra="PRESENT_REF"))]
         return [_Part(m.start(), m.end(), _Spec("ref", extra=self.vague[word]))]
 
-    def _on_time(self, text: str, m: re.Match):
-        h = int(m.group("h"))
-        mi = m.group("mi") or m.group("mi2")
+    def _on_time(self, low: str, text: str, m: re.Match):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,:/-_"):
+            return None
+        h, mi = int(m.group("h")), m.group("mi") or m.group("mi2")
         minute = int(mi) if mi else 0
         if h > 24 or minute > 59:
             return None
-        lead = _key(m.group("lead")) if m.group("lead") else None
-        after = text[m.end():]
-        dated_after = re.match(r"\s*,?\s*(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|cùng|\d{1,2}/\d)", after, re.I)
+        lead = self._back(self.b_time, low, m.start())
+        dated_after = self.r_dated_after.match(low, m.end())
         if m.group("hh"):
-            if m.group("hh").lower() == "g" and not m.group("mi"):
+            if m.group("hh") == "g" and not m.group("mi"):
                 return None  # "5G"
             if not (m.group("mi") or lead or m.group("pod") or dated_after):
                 return None  # "24h" is also a newspaper
@@ -617,30 +724,51 @@ class _Grammar:
             return None  # "24 giờ" is a duration
         pod = m.group("pod")
         if not pod:
-            pm = self.r_pod_after.match(text, m.end())
+            pm = self.r_pod_after.match(low, m.end())
             pod = pm.group(1) if pm else None
         if pod and h < 12 and self.pod_shift.get(_key(pod), 0):
             h += 12
-        return [_Part(m.start("h"), m.end(), _Spec("time", extra=(h % 24 if h == 24 else h, minute)))]
+        return [_Part(m.start(), m.end(), _Spec("time", extra=(0 if h == 24 else h, minute)))]
+
+    def _number_scanners(self, low: str, start: int):
+        """The patterns worth trying at a number, judged by what follows it ("/", "h", "ngày", "tháng" ...)."""
+        m = self.r_number_info.match(low, start)
+        glued, dash, word = m.group("glued"), m.group("dash"), m.group("word")
+        out = []
+        if m.group("frac") or glued in _DATE_SEPARATORS or dash or word in self.range_words:
+            out.append((self.r_dm, self._on_dm))
+        if word == "tháng":
+            out.append((self.r_dmw, self._on_dmw))
+        if word in self.unit_first:
+            out.append((self.r_num, self._on_num))
+        if glued in ("h", "g") or word == "giờ":
+            out.append((self.r_time, self._on_time))
+        if m.end("digits") - start == 4:
+            out.append((self.r_bareyear, self._on_bareyear))
+        return out
+
+    def _on_number(self, low: str, text: str, m: re.Match):
+        raise AssertionError("numbers are routed by _number_scanners")
 
     # --- one sentence --------------------------------------------------------------------------------------
 
-    def candidates(self, text: str) -> list[_Part]:
-        """The non-overlapping parts of one sentence, in order of appearance."""
-        low = text.lower()
-        has_digit = self.r_digit.search(text) is not None
+    def candidates(self, text: str) -> tuple[list[_Part], str]:
+        """The non-overlapping parts of one sentence, in order of appearance, and the sentence in lower case."""
+        low = _lower(text)
         found = []
-        for regex, triggers, needs_digit, handler in self.scanners:
-            if needs_digit and not has_digit:
-                continue
-            if not any(t in low for t in triggers):
-                continue
-            for m in regex.finditer(text):
-                parts = handler(text, m)
-                if parts:
-                    found.append((min(p.start for p in parts), max(p.end for p in parts), parts))
+        # A leading space lets a sentence-initial word match; end - size is then the word's offset in ``low``.
+        for end, (size, scanners) in self.automaton.iter(" " + low):
+            start = end - size
+            if scanners[0][0] is None:
+                scanners = self._number_scanners(low, start)
+            for regex, handler in scanners:
+                m = regex.match(low, start)
+                if m is not None:
+                    parts = handler(low, text, m)
+                    if parts:
+                        found.append((parts[0].start, parts[-1].end, parts))
         if not found:
-            return []
+            return [], low
         # Longest first, then earliest: "tháng 9 năm 2018" beats "9 năm", "ngày 20 và 21/11" beats "2 ngày".
         found.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken: list[tuple[int, int]] = []
@@ -651,9 +779,9 @@ class _Grammar:
             taken.append((start, end))
             chosen.extend(parts)
         chosen.sort(key=lambda p: p.start)
-        return self._link_ranges(text, chosen)
+        return self._link_ranges(low, chosen), low
 
-    def _link_ranges(self, text: str, parts: list[_Part]) -> list[_Part]:
+    def _link_ranges(self, low: str, parts: list[_Part]) -> list[_Part]:
         """An endpoint without a year takes the next endpoint's: "từ 30/4 đến hết ngày 2/5/2021"."""
         for i in range(len(parts) - 2, -1, -1):
             a, b = parts[i], parts[i + 1]
@@ -662,10 +790,10 @@ class _Grammar:
                 continue
             if sa.prec not in ("day", "month") or sb.prec not in ("day", "month"):
                 continue
-            if not self.r_range_gap.match(text[a.end:b.start]):
+            gap = low[a.end:b.start]
+            if not self.r_range_gap.match(gap) and not self.r_range_gap.match(re.sub(r"(?:ngày|tháng)\s*$", "", gap)):
                 continue
-            later = (sb.month, sb.day or 1)
-            year = sb.year - 1 if (sa.month, sa.day or 1) > later else sb.year
+            year = sb.year - 1 if (sa.month, sa.day or 1) > (sb.month, sb.day or 1) else sb.year
             parts[i] = a._replace(spec=sa._replace(year=year, extra=("inherited", sa.extra)))
         return parts
 
@@ -901,10 +1029,10 @@ def iter_timexes(
         if sentence.kind in _SKIP_KINDS or not sentence.text:
             continue
         text = sentence.text
-        parts = grammar.candidates(text)
+        parts, low = grammar.candidates(text)
         if not parts:
             continue
-        future = grammar.r_future.search(text) is not None
+        future = any(c in low for c in grammar.future_cues) and grammar.r_future.search(low) is not None
         moves_previous = sentence.kind not in _NO_PREVIOUS_KINDS
         resolved: list[Resolved | None] = []
         for part in parts:
