@@ -180,8 +180,8 @@ def test_the_seeds_report_has_an_index_of_every_figure(seeds_report):
 
 @pytest.mark.slow
 def test_the_seeds_timeline_and_speakers(seeds_report):
-    """The issue's acceptance check: once the extraction stages exist, the seeds' events and speakers show."""
-    missing = [m for m in ("timexes", "actors", "statements")
+    """The issue's acceptance check: the seeds' events from 31/5 to 23/11/2018 and their speakers show."""
+    missing = [m for m in ("timexes", "statements")
                if importlib.util.find_spec(f"newsframes.{m}") is None]
     if missing:
         pytest.skip(f"the {', '.join(missing)} stage(s) have not landed yet, so the seeds give no events")

@@ -635,8 +635,10 @@ def run_notebook(
         raise _failure(exc, notebook, executed) from None
     seconds = time.perf_counter() - start
     after = _snapshot(figures_dir)
-    files = sorted(p for p, sig in after.items()
-                   if before.get(p) != sig and p.suffix != ".ipynb" and p.name not in _NOT_FIGURES)
+    # In the order the notebook wrote them, so index.html follows the notebook.
+    files = sorted((p for p, sig in after.items()
+                    if before.get(p) != sig and p.suffix != ".ipynb" and p.name not in _NOT_FIGURES),
+                   key=lambda p: (after[p][0], p.name))
     return NotebookRun(notebook.name, executed, parameters, files, seconds)
 
 
@@ -718,7 +720,7 @@ INDEX_PAGE = """<!DOCTYPE html>
 body{{font-family:"DejaVu Sans",Arial,sans-serif;margin:1.5em auto;max-width:1200px;padding:0 1em;color:#222;}}
 table.params{{border-collapse:collapse;font-size:90%;margin:.5em 0 1em;}}
 table.params th,table.params td{{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;}}
-figure{{margin:1.5em 0;border-top:1px solid #eee;padding-top:.8em;}} figure img{{max-width:100%;}}
+figure{{margin:1.5em 0;border-top:1px solid #eee;padding-top:.8em;}} figure img{{max-width:100%;max-height:1400px;}}
 figure iframe{{width:100%;height:480px;border:1px solid #ddd;}} figcaption{{font-size:90%;color:#555;}}
 code{{background:#f5f5f5;padding:0 3px;}}
 </style></head><body>
