@@ -62,7 +62,10 @@ class Report(NamedTuple):
 #: attribution ("Nga, Triều Tiên nhất trí '...'"), so a statement found there would be a duplicate or a guess.
 SKIP_KINDS = frozenset({"title", "caption", "byline", "source"})
 
-_TOKEN = re.compile(r"\w+(?:[-'’./]\w+)*|[^\w\s]")
+# A token is a run of characters other than spaces and punctuation (so "16/7", "Jong-un" stay whole), or
+# one punctuation mark.
+_TOKEN = re.compile(r"[^\s,;:.!?()\[\]\"'“”‘’«»…]+|\S")
+_new = tuple.__new__
 _QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _OPENERS = frozenset("\"'“‘«")
 _CLOSERS = frozenset("\"'”’»")
@@ -79,8 +82,9 @@ class _Tok(NamedTuple):
     low: str
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.group(), m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+def _tokens(text: str, low: str, start: int, end: int) -> list[_Tok]:
+    # tuple.__new__ skips the NamedTuple constructor's Python frame: this runs for every token of a candidate.
+    return [_new(_Tok, (m.group(), m.start(), m.end(), low[m.start():m.end()])) for m in _TOKEN.finditer(text, start, end)]
 
 
 class _Phrases:
@@ -105,6 +109,25 @@ class _Phrases:
         return 0
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex that matches any of ``words`` (longest first), shaped as a trie so that a position fails fast."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in " ".join(w.lower().split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(root)
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation that tries longer entries first (so "cho biết thêm" wins over "cho biết")."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
@@ -115,11 +138,10 @@ class _Vocab:
         cues = set(data["cues"]) | set(data["marked_cues"])
         self.marked = frozenset(w.lower() for w in data["marked_cues"])
         # One pattern for every cue; "thêm" after a cue belongs to it ("cho biết thêm", "nói thêm").
-        self.cue_re = re.compile(r"(?<!\w)(?:" + _alternation(cues) + r")(?:\s+thêm)?(?!\w)", re.IGNORECASE)
-        # The prefilter: a sentence with no cue, no "theo" and no quotation mark holds no statement.
-        self.prefilter = re.compile(
-            r"(?<!\w)(?:" + _alternation(cues | {"theo"}) + r")(?!\w)|[\"“”]", re.IGNORECASE
-        )
+        # One pattern for every cue, matched on the lower-cased text; "thêm" after a cue belongs to it
+        # ("cho biết thêm", "nói thêm"). The left word boundary is checked on each match (cheaper than a
+        # look-behind at every position).
+        self.cue_re = re.compile("(?:" + _trie(cues) + r")(?: thêm)?(?!\w)")
         p = {k: _Phrases(v) for k, v in data.items() if isinstance(v, list) and k not in ("cues",)}
         self.complementizers = p["complementizers"]
         self.noun_before = p["noun_before"]
@@ -149,7 +171,6 @@ class _Vocab:
         self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
         self.adverbial_starts = p["adverbial_starts"]
         self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
-        self.theo_re = re.compile(r"(?<!\w)theo\s+", re.IGNORECASE)
         self.theo_lead = re.compile(r"(?:[\s,;:(]*|.*[,;:(]\s*)(?:(?:cũng|và|nhưng|còn|song|tuy nhiên)\s+)?$", re.I | re.S)
         self.gap_re = re.compile(r"(?<!\w)rằng(?!\w)|:")
         self.source_tail = re.compile(r"(?:,\s*|\(\s*)theo\s+([^,()]{1,60}?)\)?\s*[.;]?\s*$", re.IGNORECASE)
@@ -449,12 +470,23 @@ class _Scanner:
         quotes = _quote_spans(text, pstart, pend)
         consumed = pstart
         prev_last = carry
+        v, low = self.v, self.low
         for idx, s, e, eligible in sentences:
             if not eligible:
                 prev_last = None
                 continue
-            here = self._sentence(text, idx, s, e, pend, quotes, consumed, prev_last) if (
-                self.v.prefilter.search(text, s, e)) else []
+            # Candidates, found on the lower-cased text: cues (a capitalised one is part of a name, "Phòng Dự
+            # báo", or opens the sentence with no subject), "theo", "dẫn lời", a quotation that may continue.
+            cues = [m for m in v.cue_re.finditer(low, s, e) if self._plausible(text, m, e, quotes, consumed)]
+            theo = low.find("theo ", s, e)
+            cited = low.find(" lời ", s, e)
+            opening = prev_last is not None and text[s] in _OPENERS
+            if cues or theo >= 0 or cited >= 0 or opening:
+                # Tokens are needed up to a little past the last cue, unless a frame or a source may need more.
+                end = e if theo >= 0 or cited >= 0 or not cues else min(e, cues[-1].end() + 40)
+                here = self._sentence(text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo)
+            else:
+                here = []
             for d in here:
                 d.quotes = quotes
                 consumed = max(consumed, d.b)
@@ -462,9 +494,27 @@ class _Scanner:
             prev_last = here[-1] if here else None
         return prev_last
 
-    def _sentence(self, text, idx, s, e, pend, quotes, consumed, prev_last) -> list[_Draft]:
+    def _plausible(self, text: str, m: re.Match, e: int, quotes, consumed: int) -> bool:
+        """Cheap checks on a cue match before the sentence is tokenised."""
+        cs, ce = m.span()
+        low = self.low
+        if (cs and low[cs - 1].isalnum()) or text[cs].isupper() or cs < consumed or _inside(quotes, cs):
+            # A capitalised cue is part of a name ("Phòng Dự báo") or opens the sentence with no subject.
+            return False
         v = self.v
-        toks = _tokens(text, s, e)
+        base = m.group()
+        base = base[:-5] if base.endswith(" thêm") else base
+        # Followed by a word that makes it a noun or an idiom: "tuyên bố của", "nói chung", "nói trên".
+        after = [w.lower() if not w[0].isupper() else "\x00" for w in _TOKEN.findall(text, ce, min(e, ce + 40))[:3]]
+        if v.not_after_all.starting_at(after, 0) or (base in v.not_after and v.not_after[base].starting_at(after, 0)):
+            return False
+        if base in v.marked and self._content_start(text, ce, e, True) is None:
+            return False
+        return True
+
+    def _sentence(self, text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo) -> list[_Draft]:
+        v, low = self.v, self.low
+        toks = _tokens(text, low, s, end)
         lows = [t.low for t in toks]
         # Function words (adverbs, negation, noun markers) are lower-case: "Không quân", "Nhật Bản" are names.
         self.lc = [t.low if not t.text[0].isupper() else "\x00" for t in toks]
@@ -473,24 +523,22 @@ class _Scanner:
 
         # "Theo X, ..." frames.
         frame = None
-        for m in v.theo_re.finditer(text, s, e):
-            if m.start() < consumed or _inside(quotes, m.start()) or not v.theo_lead.match(text, s, m.start()):
-                continue
-            i = bisect.bisect_left(starts, m.start())
-            frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
-            if frame:
-                here.append(frame)
-                break
+        while 0 <= theo < e:
+            if (theo == 0 or not low[theo - 1].isalnum()) and theo >= consumed and not _inside(quotes, theo) \
+                    and v.theo_lead.match(text, s, theo):
+                i = bisect.bisect_left(starts, theo)
+                frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
+                if frame:
+                    here.append(frame)
+                    break
+            theo = low.find("theo ", theo + 5, e)
 
-        for m in v.cue_re.finditer(text, s, e):
+        for m in cues:
             cs, ce = m.span()
-            if cs < consumed or _inside(quotes, cs) or m.group()[0].isupper():
-                # A capitalised cue is part of a name ("Phòng Dự báo") or opens the sentence with no subject.
-                continue
             if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
                 continue
             ci, cj = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
-            d = self._cue(text, toks, lows, ci, cj, m.group(), idx, s, e, pend, quotes, here)
+            d = self._cue(text, toks, lows, ci, cj, text[cs:ce], idx, s, e, pend, quotes, here)
             if d is None:
                 continue
             if frame is not None and frame in here and d.kind in ("forward", "trailing") and frame.a <= d.sp[0] < frame.b:
@@ -500,8 +548,8 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
-        if not here or here[-1].b < e - 1:
-            d = self._quoted_by(text, toks, lows, idx, s, quotes) if v.source_links.items else None
+        if (not here or here[-1].b < e - 1) and low.find(" lời ", s, e) >= 0:
+            d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
                 here = [x for x in here if not d.a <= x.cs < d.b]
                 here.append(d)
@@ -533,7 +581,7 @@ class _Scanner:
             or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
         ):
             k = b = k2
-        cue = v.cue_re.search(text, toks[a].start, toks[b - 1].end)
+        cue = v.cue_re.search(self.low, toks[a].start, toks[b - 1].end)
         if cue and cue.end() == toks[b - 1].end:
             b = bisect.bisect_left([t.start for t in toks], cue.start(), a, b)
         n = v.theo_nouns.starting_at(lows, a, b)
@@ -562,10 +610,7 @@ class _Scanner:
         v = self.v
         base = " ".join(cue.lower().split())
         base = base[:-5] if base.endswith(" thêm") else base
-        # Followed by a word that makes it a noun or an idiom: "tuyên bố của", "nói chung", "nói trên".
         lc = self.lc
-        if v.not_after_all.starting_at(lc, cj) or (base in v.not_after and v.not_after[base].starting_at(lc, cj)):
-            return None
         prev = here[-1] if here else None
         # The subject never reaches back over an earlier cue of the sentence.
         lo = bisect.bisect_left([t.start for t in toks], max(d.ce for d in here)) if here else 0
@@ -706,8 +751,10 @@ class _Scanner:
         """``"...", CNN dẫn lời ông X.``: a quoted speaker at the end of the sentence, with no cue."""
         v = self.v
         for j in range(len(toks) - 1, 0, -1):
+            if lows[j] != "lời":
+                continue
             k = v.source_links.ending_at(lows, j + 1)
-            if k and lows[j - k + 1] != "dẫn" or (k and k > 1):
+            if k > 1:
                 a, b = j + 1, len(toks)
                 while b > a and lows[b - 1] in (".", "!", "…", ")"):
                     b -= 1
@@ -744,6 +791,10 @@ class _Scanner:
 def _scan(text: str, paragraphs: Iterable[Sequence[tuple[int, int, int, bool]]], language: str) -> list[Report]:
     """Reports in ``text``, paragraph by paragraph; each paragraph is a list of ``(index, start, end, eligible)``."""
     scanner = _Scanner(_vocab(language))
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    scanner.low = low
     drafts: list[_Draft] = []
     carry = None
     for para in paragraphs:
