@@ -113,9 +113,10 @@ def _lower(text: str) -> str:
 
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _END_NUM = r"(?![\d]|[/.,-]\d|/[^\W\d_])"  # the number ends here: not 5/2018/NĐ-CP, not 1.500
+_END_DATE = r"(?!\d|[/.,]\d|[-–]\d(?!\d?[/.]\d)|/[^\W\d_])"  # ... but "30/4-1/5" is two dates
 _CLAUSE_END = re.compile(r"\s*(?:$|[,.;:!?)\]}”\"'…])")
 _WORD_AFTER = (" ", "\n", "\t", "\u00a0", "(", "[", '"', "“", "'", "‘", "-", "–", "—", "/", ",", ".", ":", ";")
-_NUMBER_AFTER = (" ", "\n", "\t", "\u00a0", "(", "[", '"', "“", "'", "‘", "–", "—", "*", "~", "…", "=", "•", "·")
+_NUMBER_AFTER = (" ", "\n", "\t", "\u00a0", "(", "[", '"', "“", "'", "‘", "-", "–", "—", "*", "~", "…", "=", "•", "·")
 _CLOSING = re.compile(r"\s*\)")
 _DATE_SEPARATORS = frozenset("/.-–—,")
 _PUNCT = "()[]{}\"'“”‘’«»,.;:!?…-–—/"
@@ -152,6 +153,7 @@ class _Grammar:
         self.number_half = _key(data["number_half"])
         self.numbers = set(self.number_units) | {self.number_ten, self.number_half}
         self.ordinal_before = words("ordinal_before")
+        self.number_scales = words("number_scales")
         self.not_number_unit = words("not_number_unit")
         self.set_values = mapping("set_values")
         self.anaphoric = {k: tuple(v) for k, v in mapping("anaphoric").items()}
@@ -179,7 +181,12 @@ class _Grammar:
         # Cores. Dates with digits (with a list/range head): "26/4", "20-22/11", "20 đến 22/11", "24.5.2018".
         self.r_dm = c(
             r"(?P<x>\d{1,2})(?P<more>(?:\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*)"
-            r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>" + _YEAR + r"))?" + _END_NUM
+            r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>" + _YEAR + r")|\s+năm\s+(?P<y2>" + _YEAR + r"))?"
+            + _END_DATE
+        )
+        # A date just before, with a range or list word: "30/4 - 1/5", "30/4 và 1/5", "từ 15/3 đến hết 30/4".
+        self.r_date_before = c(
+            r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?\)?\s*(?:[-–—,]|và|hoặc|(?:đến|tới)(?:\s+hết)?)\s*\Z"
         )
         self.r_dmw = c(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s*năm\s+(?P<y>" + _YEAR + r"))?" + _END_NUM)
         self.r_relday = c(
@@ -215,7 +222,7 @@ class _Grammar:
         )
         self.r_periodrel = c(
             r"(?:(?P<unit>tuần(?:\s+lễ)?|tháng|năm|quý)\s+(?P<mod>" + mods + r")"
-            r"|(?P<bpos>đầu|giữa|cuối)\s+(?P<bunit>năm|tháng)(?!\s+(?:" + mods + r"|\d)))\b"
+            r"|(?P<bpos>đầu|giữa|cuối)\s+(?P<bunit>năm|tháng)(?!\s+(?:" + mods + r"|\d|học|tài)))\b"
             r"(?!\s+(?:đó|ấy|khi|nữa|qua\s+năm|\d))"
         )
         self.r_ana = c(
@@ -392,10 +399,15 @@ class _Grammar:
 
     def _on_dm(self, low: str, text: str, m: re.Match):
         nums = [int(n) for n in re.findall(r"\d{1,2}", m.group("x") + " " + m.group("more"))]
-        d, mo, y = nums[-1], int(m.group("m")), m.group("y")
+        d, mo, y = nums[-1], int(m.group("m")), m.group("y") or m.group("y2")
         year = int(y) if y else None
-        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "/.,-_"):
+        before = low[m.start() - 1] if m.start() else " "
+        continues = m.group("sep") == "/" and self.r_date_before.search(low, max(0, m.start() - 30), m.start())
+        if before.isalnum() or before in "/.,_" or before in "-–" and not continues:
             return None
+        if len(nums) > 1 and (m.group("sep") != "/" and re.search(r"[-–—]", m.group("more")) or any(
+                a >= b for a, b in zip(nums, nums[1:]))):
+            return None  # "4-2-3-1" is a football formation, "2-1/2" a score; days of a range go up
         if not all(_valid_day(year, mo, n) for n in nums):
             return None
         start = m.start()
@@ -425,7 +437,7 @@ class _Grammar:
                             end, mod = self._after_mod(low, m.end())
         if self.r_lunar.match(low, end):
             return None
-        if year is None and not strong:
+        if year is None and not strong and not continues:
             prev1, prev2 = self._prev_words(low, start)
             dash_range = len(nums) > 1 and re.match(r"\d{1,2}\s*[-–]", m.group(0))
             if not (dash_range or prev1 in self.bare_date_before or prev2 in self.bare_date_before):
@@ -488,7 +500,10 @@ class _Grammar:
         if mod == "qua" and not _CLAUSE_END.match(low, m.end("mod")):
             mod, end = None, m.start("mod")
         lead = self._back(self.b_pod, low, m.start())
-        context = bool(lead and (lead.group("pod") or lead.group("noun") == "hôm") or mod or m.group("set"))
+        strong = bool(lead and (lead.group("pod") or lead.group("noun") == "hôm"))
+        prev1, prev2 = self._prev_words(low, m.start())
+        ordinal = prev1 in self.ordinal_before or prev2 in self.ordinal_before
+        context = strong or (bool(mod or m.group("set")) and not ordinal)
         wd = self._weekday(text, m.start(), m.group("wd"), context)
         if wd is None:
             return None
@@ -599,7 +614,8 @@ class _Grammar:
             offset = self.year_mods.get(mod, self.period_mods.get(mod))
         if prev1 in self.plural_before or prev2 in self.plural_before:
             return None  # "những năm qua", "các tháng tới"
-        if not m.group("bpos") and (prev1 in self.numbers or prev1.isdigit()) and low[:start].rstrip()[-1:].isalnum():
+        if not m.group("bpos") and (prev1 in self.numbers or prev1 in self.number_scales or prev1.isdigit()) and low[
+                :start].rstrip()[-1:].isalnum():
             return None  # "một năm sau khi", "5 tháng trước": a duration, not "năm sau"
         unit = _UNIT_EN[unit_word]
         if unit == "quarter" and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
@@ -618,8 +634,9 @@ class _Grammar:
             if key in self.anaphoric_pod and not pod:
                 return None  # "hôm trước" alone is vague; "tối hôm trước" is the evening before
             unit, offset = self.anaphoric.get(key) or self.anaphoric_pod[key]
-            if key.split()[0] in ("tuần", "tháng", "năm") and (prev1 in self.plural_before or prev2 in self.plural_before):
-                return None
+            if key.split()[0] in ("tuần", "tháng", "năm") and (
+                    prev1 in self.plural_before or prev2 in self.plural_before or prev1 == "năm"):
+                return None  # "những năm đó", "những năm tháng đó"
         else:
             unit = _UNIT_EN[_key(m.group("u1"))]
             offset = -1 if _key(m.group("d1")) == "trước" else 1
