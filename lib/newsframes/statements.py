@@ -151,6 +151,7 @@ class _Vocab:
         self.negators = p["negators"]
         self.adverbs_or_negators = _Phrases(data["adverbs"] + data["negators"])
         self.coordinators = p["coordinators"]
+        self.subordinators = p["subordinators"]
         self.boundaries = p["subject_boundaries"]
         self.not_boundary = p["not_boundary"]
         self.not_subject_start = p["not_subject_start"]
@@ -334,7 +335,7 @@ class _Scanner:
             if not k:
                 break
             b -= k
-        if b <= a or b - a > 18:
+        if b <= a or toks[b - 1].end - toks[a].start > 120:
             return None
         if v.not_subject_start.starting_at(lows, a, b) or v.adverbial_starts.starting_at(lows, a, b) == b - a:
             return None
@@ -366,17 +367,20 @@ class _Scanner:
         return all(t.text[0].isupper() or not t.text[0].isalpha() for t in toks[a:b])
 
     def _titled(self, toks, lows, a: int, b: int) -> bool:
-        """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...")."""
+        """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...",
+        "nhà quan sát ..."), not a pronoun ("chị hay đi qua ..." starts a clause)."""
+        v = self.v
         if lows[a] in ("một", "các", "những", "vị", "nữ") and a + 1 < b:
             a += 1
-        return toks[a].text[0].isupper() or bool(
-            self.v.person_nouns.starting_at(lows, a, b) or self.v.subject_heads.starting_at(lows, a, b))
+        if toks[a].text[0].isupper() or v.person_nouns.starting_at(lows, a, b):
+            return True
+        return bool(v.subject_heads.starting_at(lows, a, b)) and not v.person_pronouns.starting_at(lows, a, b)
 
     def _apposition(self, text, toks, lows, comma: int, s2: tuple[int, int], lo: int = 0) -> int | None:
         """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
         before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
-        a1, _ = self._boundary_back(toks, lows, comma, lo)
-        if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
+        a1, kind = self._boundary_back(toks, lows, comma, lo)
+        if kind == "word" or a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
         if not self._clean_subject(text, toks, lows, a1, comma) or not self._np(toks, lows, a1, comma):
             return None
@@ -569,21 +573,22 @@ class _Scanner:
             depth += lows[k] == "("
             depth -= lows[k] == ")"
             k += 1
-        if k >= len(toks) or k - j > 16 or k == j:
+        if k >= len(toks) or k == j or toks[k].start - toks[j].start > 120:
             return None
         a, b = j, k
-        # "Theo ông A, Giám đốc B, ...": the apposition belongs to the speaker, not to the content.
-        k2 = k + 1
-        while k2 < len(toks) and lows[k2] not in (",", ";", ":"):
-            k2 += 1
-        if k2 < len(toks) and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
-            (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
-            or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
-        ):
-            k = b = k2
         cue = v.cue_re.search(self.low, toks[a].start, toks[b - 1].end)
-        if cue and cue.end() == toks[b - 1].end:
+        if cue and cue.end() == toks[b - 1].end:  # "Theo ông A cho biết, ..."
             b = bisect.bisect_left([t.start for t in toks], cue.start(), a, b)
+        else:
+            # "Theo ông A, Giám đốc B, ...": the apposition belongs to the speaker, not to the content.
+            k2 = k + 1
+            while k2 < len(toks) and lows[k2] not in (",", ";", ":"):
+                k2 += 1
+            if k2 < len(toks) and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
+                (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
+                or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
+            ):
+                k = b = k2
         n = v.theo_nouns.starting_at(lows, a, b)
         if n:
             if a + n < b and lows[a + n] in ("của", "từ"):
@@ -643,6 +648,8 @@ class _Scanner:
             comma = i - k - 1 >= lo and lows[i - k - 1] in (",", ";")
             cut = toks[i - k - 1].start if comma else toks[i - k].start if k else toks[i - 1].start
             if prev is not None and prev.a <= cs <= max(prev.b, prev.a + 1):
+                if k and v.subordinators.ending_at(lc, i, lo) == k:
+                    return None  # "cho biết 20 bang từ chối vì cho rằng ...": the reported clause's own reason
                 prev.b = min(prev.b, cut)
                 b = self._content_end(text, p, e, pend, quotes)
                 return _Draft(idx, prev.sp, cue, cs, ce, p, b, "coordinated", link=prev)
