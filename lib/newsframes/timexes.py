@@ -179,15 +179,25 @@ class _Grammar:
         self.year_mod_after = c(r"\s+(năm\s+(?:" + mods + r")|tới\s+đây|sắp\s+tới|vừa\s+qua|vừa\s+rồi|tới|này)\b")
 
         # Cores. Dates with digits (with a list/range head): "26/4", "20-22/11", "20 đến 22/11", "24.5.2018".
+        year_after = r"(?:(?P=sep)(?P<y>" + _YEAR + r")|\s+năm\s+(?P<y2>" + _YEAR + r"))?" + _END_DATE
         self.r_dm = c(
             r"(?P<x>\d{1,2})(?P<more>(?:\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*)"
-            r"(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>" + _YEAR + r")|\s+năm\s+(?P<y2>" + _YEAR + r"))?"
-            + _END_DATE
+            r"(?P<sep>[/.])(?P<m>\d{1,2})" + year_after
+        )
+        # "ngày 30-4", "24-5-2018", "ngày 30-4 và 1-5": with a dash as separator, lists are joined by words.
+        self.r_dm_dash = c(
+            r"(?P<x>\d{1,2})(?P<more>(?:\s*(?:đến|tới|và|hoặc|,)\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*)"
+            r"(?P<sep>-)(?P<m>\d{1,2})" + year_after
         )
         # A date just before, with a range or list word: "30/4 - 1/5", "30/4 và 1/5", "từ 15/3 đến hết 30/4".
-        self.r_date_before = c(
-            r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{4})?\)?\s*(?:[-–—,]|và|hoặc|(?:đến|tới)(?:\s+hết)?)\s*\Z"
-        )
+        self.r_date_before = {
+            sep: c(
+                r"\d{1,2}" + re.escape(sep) + r"\d{1,2}(?:" + re.escape(sep) + r"\d{4})?\)?\s*(?:"
+                + ("[-–—,]" if sep != "-" else "[–—,]") + r"|và|hoặc|(?:đến|tới)(?:\s+hết)?)\s*\Z"
+            )
+            for sep in "/.-"
+        }
+        self.r_date_after = c(r"\s*[-–—]\s*\d{1,2}/\d{1,2}(?!\d)")
         self.r_dmw = c(r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*,?\s*năm\s+(?P<y>" + _YEAR + r"))?" + _END_NUM)
         self.r_relday = c(
             r"(?:(?P<rd>" + _alt(self.relative_days) + r")|(?P<pod>" + pod + r")\s+(?P<rp>"
@@ -198,9 +208,9 @@ class _Grammar:
             + _YEAR + r"))?" + _END_NUM + r"(?P<pc>\s*\))?"
         )
         self.r_weekday = c(
-            r"(?P<wd>" + wd + r")\b(?P<mod>\s+(?:tuần\s+(?:lễ\s+)?(?:" + _alt(self.period_mods) + r")|"
-            + date_mods + r"|rồi)\b)?(?P<set>\s+(?:hàng|hằng|mỗi)\s+tuần\b)?"
-            r"(?!\s*(?:,\s*)?(?:(?:" + nouns + r")\s+)?\(?\s*\d)"
+            r"(?P<wd>" + wd + r")\b(?:(?P<mod>\s+(?:tuần\s+(?:lễ\s+)?(?:" + _alt(self.period_mods) + r")|"
+            + date_mods + r"|rồi)\b)|(?P<set>\s+(?:hàng|hằng|mỗi)\s+tuần\b)"
+            r"|(?!\s*(?:,\s*)?(?:(?:" + nouns + r")\s+)?\(?\s*\d))"
         )
         self.r_month = c(
             r"tháng\s+(?P<head>(?:\d{1,2}\s*(?:-|–|và|đến|tới)\s*(?:tháng\s+)?)*)(?P<m>\d{1,2})"
@@ -227,7 +237,7 @@ class _Grammar:
         )
         self.r_ana = c(
             r"(?:(?P<fixed>" + _alt(set(self.anaphoric) | set(self.anaphoric_pod)) + r")\b"
-            r"(?!\s+(?:\d|năm\b|tháng\b|ngày\b))|(?P<u1>ngày|tuần|tháng|năm)\s+(?P<d1>trước|sau)\s+đó\b)"
+            r"(?!\s+(?:\d|năm\b|tháng\b|ngày\b))|(?P<u1>ngày|tuần|tháng|năm|quý)\s+(?P<d1>trước|sau)\s+đó\b)"
         )
         units = _alt(self.units)
         tail = (
@@ -252,7 +262,7 @@ class _Grammar:
 
         # What may stand before a core, read backwards (searched in a short window ending at the core).
         self.b_date = c(
-            r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<wdnoun>hôm|ngày|vào)\s+(?=thứ|chủ))?"
+            r"(?<!\w)(?:(?P<pod>" + pod + r")\s+)?(?:(?P<wdnoun>hôm|ngày)\s+(?=thứ|chủ))?"
             r"(?:(?P<wd>" + wd + r")(?:\s*,\s*|\s+))?"
             r"(?:(?P<noun>" + nouns + r")\s+)?(?P<po>\(\s*)?\Z"
         )
@@ -262,7 +272,7 @@ class _Grammar:
             r"(?<!\w)(?P<pre>" + _alt(self.bare_year_strong | self.bare_year_weak) + r")\s+"
             r"(?:(?P<pos>" + pos + r")\s+)?\Z"
         )
-        self.b_cach = c(r"(?<!\w)cách\s+đây\s+\Z")
+        self.b_cach = c(r"(?<!\w)cách\s+đây\s+(?:(?:" + _alt(data["approximately"]) + r")\s+)?\Z")
         self.b_time = c(r"(?<!\w)(?P<lead>" + _alt(self.time_before) + r")\s+\Z")
 
         def last(words_):
@@ -274,11 +284,12 @@ class _Grammar:
             self.b_pod: pod_last | {"hôm", "ngày"},
             self.b_pos: pos_last,
             self.b_year: last(self.bare_year_strong | self.bare_year_weak) | pos_last,
-            self.b_cach: {"đây"},
+            self.b_cach: {"đây"} | last(data["approximately"]),
             self.b_time: last(self.time_before),
         }
         self.b_words = c(r"(\w+)(?:\W+(\w+))?\W*\Z")
 
+        self.r_vague_after_number = c(r"\s+(?:" + _alt(data["vague_after_number"]) + r")\b")
         self.r_pod_after = c(r"\s+(" + pod + r")\b")
         self.r_lunar = c(r"\s*\(?\s*(?:" + _alt(data["lunar"]) + r")\b")
         self.r_future = c(r"(?<!\w)(?:" + _alt(data["future_cues"]) + r")(?!\w)")
@@ -309,7 +320,7 @@ class _Grammar:
             tuple(first(self.relative_days) | first(self.pod_shift)): ((self.r_relday, self._on_relday),),
             tuple({"thứ"} | first(self.sunday)): ((self.r_weekday, self._on_weekday),),
             tuple(first(data["decade_nouns"])): ((self.r_decade, self._on_decade),),
-            tuple(first(set(self.anaphoric) | set(self.anaphoric_pod)) | {"ngày", "tuần", "tháng", "năm"}): (
+            tuple(first(set(self.anaphoric) | set(self.anaphoric_pod)) | {"ngày", "tuần", "tháng", "năm", "quý"}): (
                 (self.r_ana, self._on_ana),
             ),
             tuple(self.numbers): ((self.r_numw, self._on_num),),
@@ -402,7 +413,7 @@ class _Grammar:
         d, mo, y = nums[-1], int(m.group("m")), m.group("y") or m.group("y2")
         year = int(y) if y else None
         before = low[m.start() - 1] if m.start() else " "
-        continues = m.group("sep") == "/" and self.r_date_before.search(low, max(0, m.start() - 30), m.start())
+        continues = self.r_date_before[m.group("sep")].search(low, max(0, m.start() - 30), m.start()) is not None
         if before.isalnum() or before in "/.,_" or before in "-–" and not continues:
             return None
         if len(nums) > 1 and (m.group("sep") != "/" and re.search(r"[-–—]", m.group("more")) or any(
@@ -437,6 +448,8 @@ class _Grammar:
                             end, mod = self._after_mod(low, m.end())
         if self.r_lunar.match(low, end):
             return None
+        if m.group("sep") == "/" and len(nums) == 1 and self.r_date_after.match(low, end):
+            continues = True  # "30/4-1/5": the first end of a range of dates
         if year is None and not strong and not continues:
             prev1, prev2 = self._prev_words(low, start)
             dash_range = len(nums) > 1 and re.match(r"\d{1,2}\s*[-–]", m.group(0))
@@ -503,6 +516,8 @@ class _Grammar:
         strong = bool(lead and (lead.group("pod") or lead.group("noun") == "hôm"))
         prev1, prev2 = self._prev_words(low, m.start())
         ordinal = prev1 in self.ordinal_before or prev2 in self.ordinal_before
+        if prev1 == "ngày" and mod:
+            ordinal = False  # "ngày thứ sáu vừa qua" is a Friday; "ngày thứ sáu" alone the sixth day
         context = strong or (bool(mod or m.group("set")) and not ordinal)
         wd = self._weekday(text, m.start(), m.group("wd"), context)
         if wd is None:
@@ -654,9 +669,9 @@ class _Grammar:
                 return None
             before = low[max(0, m.start() - 12):m.start()].split()
             prev = before[-1] if before else ""
-            if prev == "thứ" or prev.isdigit() or prev in self.numbers:
+            if prev == "thứ" or prev.isdigit() or prev in self.numbers or n_text == "năm" and prev in self.plural_before:
                 return None  # "thứ ba" is a weekday or an ordinal; in "60 năm ngày", "năm" is the unit of 60
-            if re.match(r"\s+(?:nào|kia|đẹp\s+trời)\b", low[m.end("u"):]):
+            if self.r_vague_after_number.match(low, m.end("u")):
                 return None  # "một ngày nào đó"
             n = self._number_value(n_text)
         else:
@@ -754,6 +769,7 @@ class _Grammar:
         out = []
         if m.group("frac") or glued in _DATE_SEPARATORS or dash or word in self.range_words:
             out.append((self.r_dm, self._on_dm))
+            out.append((self.r_dm_dash, self._on_dm))
         if word == "tháng":
             out.append((self.r_dmw, self._on_dmw))
         if word in self.unit_first:
@@ -805,7 +821,7 @@ class _Grammar:
             sa, sb = a.spec, b.spec
             if not (sa.tag == sb.tag == "cal" and sa.year is None and sa.unit is None and sb.year is not None):
                 continue
-            if sa.prec not in ("day", "month") or sb.prec not in ("day", "month"):
+            if sa.prec != sb.prec and {sa.prec, sb.prec} != {"day", "month"} or sa.prec not in ("day", "month", "quarter"):
                 continue
             gap = low[a.end:b.start]
             if not self.r_range_gap.match(gap) and not self.r_range_gap.match(re.sub(r"(?:ngày|tháng)\s*$", "", gap)):
