@@ -272,3 +272,30 @@ def test_the_committed_fixture_is_what_its_builder_makes(fixture_corpus):
     cols = ["statement_id", "speaker_name", "content", "quote_type", "date", "precision"]
     pd.testing.assert_frame_equal(built.statements[cols], fixture_corpus.statements[cols], check_dtype=False)
     assert set(built.articles["article_id"]) == set(fixture_corpus.articles["article_id"])
+
+
+def test_far_off_dates_in_a_large_corpus_are_left_out_and_counted():
+    rows = [(f"2018-{m:02d}-{d:02d}", "day", f"câu {m}/{d}") for m in range(1, 11) for d in range(1, 21)]
+    rows += [("1781-01-01", "year", "lịch sử"), ("2050-01-01", "year", "kế hoạch")]
+    fig = plots.plot_timeline(_frame(rows), max_labels=10)
+    left, right = fig.axes[0].get_xlim()
+    from matplotlib import dates as mdates
+
+    assert 2017 <= mdates.num2date(left).year and mdates.num2date(right).year <= 2019  # padding aside
+    note = fig.axes[0].get_title(loc="right")
+    assert "200 events, 01/01/2018 – 20/10/2018" in note and "2 of 202 outside this range not shown" in note
+
+
+def test_labels_spread_over_the_statements():
+    frame = _frame([(f"2018-05-{d:02d}", "day", f"câu {d}") for d in range(1, 29)])
+    frame["statement_id"] = [f"a1:{i}" for i in range(len(frame))]
+    chosen = plots._pick_labels(frame, 4)
+    assert frame.loc[chosen, "text"].tolist() == ["câu 1", "câu 8", "câu 15", "câu 22"]
+
+
+def test_interactive_lanes_are_capped():
+    frame = _frame([(f"2018-05-{d:02d}", "day", f"câu {d}") for d in range(1, 29)])
+    frame["who"] = [f"người {d}" for d in range(len(frame))]
+    fig = plots.plot_timeline_interactive(frame, max_lanes=5)
+    lanes = {y for trace in fig.data for y in trace.y}
+    assert len(lanes) == 6 and "other" in lanes

@@ -399,6 +399,33 @@ def _assign_levels(starts, ends, widths, *, max_level: int = 8) -> list[int]:
     return levels
 
 
+def _pick_labels(frame: pd.DataFrame, max_labels: int) -> pd.Series:
+    """Which events get a label: all if few; else statements first, spread evenly over time, then the rest."""
+    if len(frame) <= max_labels:
+        return pd.Series(True, index=frame.index)
+    chosen: list[int] = []
+    for pool in (frame.index[frame["statement_id"].notna()], frame.index[frame["statement_id"].isna()]):
+        room = max_labels - len(chosen)
+        if room <= 0 or not len(pool):
+            continue
+        k = min(room, len(pool))
+        chosen += [pool[int(i * len(pool) / k)] for i in range(k)]
+    return pd.Series(frame.index.isin(chosen), index=frame.index)
+
+
+def _visible_range(frame: pd.DataFrame, *, trim_above: int = 100) -> tuple[pd.DataFrame, int]:
+    """Events inside the axis range. Few events are all shown; in a large corpus a handful of far-off dates
+    (history recalled, plans decades ahead) would squeeze everything else into a line, so dates further than a
+    quarter of the 1st-99th percentile span outside it are left out; their number is returned, to be said on
+    the chart."""
+    if len(frame) < trim_above:
+        return frame, 0
+    lo, hi = frame["date"].quantile(0.01), frame["date"].quantile(0.99)
+    margin = max((hi - lo) / 4, pd.Timedelta(days=31))
+    keep = (frame["date"] >= lo - margin) & (frame["date"] <= hi + margin)
+    return frame[keep].reset_index(drop=True), int((~keep).sum())
+
+
 def plot_timeline(
     frame: pd.DataFrame,
     *,
@@ -411,10 +438,13 @@ def plot_timeline(
 
     ``frame`` is :func:`newsframes.report.timeline_frame`'s output (``date``, ``end``, ``precision``, ``group``,
     ``label``). Day-precision events are dots; week, month, quarter and year events are drawn as bars over their
-    whole period, never as a false day. Colours follow ``group`` (country or actor). When there are more than
-    ``max_labels`` events, statements are labelled first and the rest are marks on the axis.
+    whole period, never as a false day. Colours follow ``group`` (country or actor). Labels never overlap: each
+    takes the nearest free level above or below the axis. With more than ``max_labels`` events, statements are
+    labelled first, spread over time, and the rest are marks on the axis; with a hundred events or more, dates
+    far outside the bulk (see :func:`_visible_range`) are left out and the chart says how many.
     """
     from matplotlib import dates as mdates
+    from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -425,59 +455,59 @@ def plot_timeline(
         _empty_message(fig, ax, "no dated events in this selection")
         ax.set_title(title, loc="left")
         return fig
+    n_all = len(frame)
+    frame, n_out = _visible_range(frame)
 
     starts, ends = _num(frame["date"]), _num(frame["end"])
     is_span = frame["precision"].isin(SPAN_PRECISIONS).to_numpy()
-    labelled = pd.Series(True, index=frame.index)
-    if len(frame) > max_labels:
-        rank = frame["statement_id"].isna().astype(int) * len(frame) + pd.Series(range(len(frame)))
-        labelled = rank.rank(method="first") <= max_labels
-    lines = [str(t).split("\n") for t in frame["label"]]
+    sel = _pick_labels(frame, max_labels).to_numpy()
+    idx = [i for i, ok in enumerate(sel) if ok]
+    lines = {i: str(frame["label"].iat[i]).split("\n") for i in idx}
 
     # Label widths measured with the font itself, in inches; days per inch depend on how far labels reach.
-    inches = [max(text_width(x, font_size) for x in ls) / 72 + 0.08 for ls in lines]
+    inches = {i: max(text_width(x, font_size) for x in lines[i]) / 72 + 0.08 for i in idx}
     lo, hi = float(starts.min()), float(ends.max())
     axis_in = width * 0.94
+    widths: dict[int, float] = {}
     for _ in range(3):
         pad = max((hi - lo) * 0.02, 2.0)
         days_per_inch = (hi - lo + 2 * pad) / axis_in
-        widths = [w * days_per_inch for w in inches]
-        reach = max(s + w for s, w, ok in zip(starts, widths, labelled, strict=True) if ok)
-        new_hi = max(float(ends.max()), reach)
+        widths = {i: w * days_per_inch for i, w in inches.items()}
+        new_hi = max(float(ends.max()), max(starts[i] + widths[i] for i in idx))
         if abs(new_hi - hi) < 0.5:
             break
         hi = new_hi
-    sel = labelled.to_numpy()
-    n_labelled = int(sel.sum())
-    levels_sel = _assign_levels(starts[sel], ends[sel], [w for w, ok in zip(widths, sel, strict=True) if ok],
-                                max_level=max(4, n_labelled // 2 + 1))
     levels = [0] * len(frame)
-    for i, lv in zip([i for i, ok in enumerate(sel) if ok], levels_sel, strict=True):
+    assigned = _assign_levels([starts[i] for i in idx], [ends[i] for i in idx], [widths[i] for i in idx],
+                              max_level=max(4, len(idx) // 2 + 1))
+    for i, lv in zip(idx, assigned, strict=True):
         levels[i] = lv
     n_up = max([lv for lv in levels if lv > 0], default=0)
     n_down = -min([lv for lv in levels if lv < 0], default=0)
 
     groups = list(dict.fromkeys(frame["group"]))
     colors = colors_for(groups)
+    color = frame["group"].map(colors).tolist()
     fig = new_figure(width, 1.9 + 0.5 * (n_up + n_down) + 0.25 * (len(groups) // 5 + 1))
     ax = fig.add_subplot()
     ax.axhline(0, color="#444444", lw=1, zorder=1)
-    for i, row in enumerate(frame.itertuples(index=False)):
-        color = colors[row.group]
-        x0, x1, lv = starts[i], ends[i], levels[i]
+    # Every event on the axis, drawn in two calls whatever their number: spans as thick segments, days as dots.
+    span_i = [i for i in range(len(frame)) if is_span[i]]
+    if span_i:
+        ax.add_collection(LineCollection([[(starts[i], 0), (ends[i], 0)] for i in span_i], linewidths=5,
+                                         colors=[color[i] for i in span_i], alpha=0.45, capstyle="butt", zorder=2))
+    day_i = [i for i in range(len(frame)) if not is_span[i]]
+    if day_i:
+        ax.scatter([starts[i] for i in day_i], [0] * len(day_i), s=14, c=[color[i] for i in day_i], zorder=3)
+    for i in idx:
+        x0, x1, lv, c = starts[i], ends[i], levels[i], color[i]
+        ax.vlines(x0, 0, lv, color=c, lw=0.7, alpha=0.7, zorder=1)
         if is_span[i]:
-            ax.plot([x0, x1], [0, 0], color=color, lw=5, alpha=0.45, solid_capstyle="butt", zorder=2)
+            ax.barh(lv, x1 - x0, left=x0, height=0.22, color=c, alpha=0.55, zorder=2)
         else:
-            ax.plot([x0], [0], "o", color=color, ms=4, zorder=3)
-        if not lv:
-            continue
-        ax.vlines(x0, 0, lv, color=color, lw=0.7, alpha=0.7, zorder=1)
-        if is_span[i]:
-            ax.barh(lv, x1 - x0, left=x0, height=0.22, color=color, alpha=0.55, zorder=2)
-        else:
-            ax.plot([x0], [lv], "o", color=color, ms=5, zorder=3)
+            ax.plot([x0], [lv], "o", color=c, ms=5, zorder=3)
         up = lv > 0
-        ax.text(x0, lv + (0.16 if up else -0.16), row.label, ha="left", va="bottom" if up else "top",
+        ax.text(x0, lv + (0.16 if up else -0.16), "\n".join(lines[i]), ha="left", va="bottom" if up else "top",
                 fontsize=font_size, color="#222222", zorder=4, linespacing=1.15)
 
     pad = max((hi - lo) * 0.02, 2.0)
@@ -490,9 +520,13 @@ def plot_timeline(
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     first, last = frame["date"].min(), frame["end"].max() - pd.Timedelta(days=1)
+    note = f"{len(frame)} events, {first:%d/%m/%Y} – {last:%d/%m/%Y}"
+    if len(idx) < len(frame):
+        note += f"; {len(idx)} labelled"
+    if n_out:
+        note += f"; {n_out} of {n_all} outside this range not shown"
     ax.set_title(title, loc="left")
-    ax.set_title(f"{len(frame)} events, {first:%d/%m/%Y} – {last:%d/%m/%Y}", loc="right", fontsize=8,
-                 color="#555555", fontweight="normal")
+    ax.set_title(note, loc="right", fontsize=8, color="#555555", fontweight="normal")
     handles = [Patch(color=colors[g], label=shorten(g, 30)) for g in groups]
     handles += [Line2D([], [], marker="o", ls="", color="#444444", label="day"),
                 Line2D([], [], lw=5, alpha=0.45, color="#444444", label="week, month, quarter or year")]
@@ -505,11 +539,12 @@ _HOVER = ("<b>%{customdata[0]}</b> · %{customdata[1]}<br>%{customdata[2]}"
           "<br><i>%{customdata[3]}</i><extra></extra>")
 
 
-def plot_timeline_interactive(frame: pd.DataFrame, *, title: str = "", lane: str = "who"):
+def plot_timeline_interactive(frame: pd.DataFrame, *, title: str = "", lane: str = "who", max_lanes: int = 25):
     """The interactive timeline (plotly): one row per ``lane`` value, colour by ``group``, spans as bars.
 
-    Hovering an event shows its date, who, the sentence and the article (title, site, id). Every string is
-    HTML-escaped first; plotly turns the entities back into characters and draws them as text.
+    The ``max_lanes`` most frequent values get a row each, the rest share an ``other`` row. Hovering an event
+    shows its date, who, the sentence and the article (title, site, id). Every string is HTML-escaped first;
+    plotly turns the entities back into characters and draws them as text.
     """
     import plotly.graph_objects as go
 
@@ -519,6 +554,8 @@ def plot_timeline_interactive(frame: pd.DataFrame, *, title: str = "", lane: str
         fig.add_annotation(text="no dated events in this selection", showarrow=False, x=0.5, y=0.5,
                            xref="paper", yref="paper")
     lanes = frame[lane].fillna(NONE).map(lambda v: escape(shorten(v, 40)) or NONE)
+    ranked = sorted(lanes.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))
+    lanes = lanes.where(lanes.isin({k for k, _ in ranked[:max_lanes]}), OTHER)
     order = list(dict.fromkeys(lanes))
     custom = pd.DataFrame({
         "date": frame["date_label"].map(escape),

@@ -697,7 +697,7 @@ def run_report(
         data = out / "data"
         log(f"parsing {', '.join(params.corpus)} into {data}")
         stats = parse_to_dir(params.corpus, data, format=table_format, reference_date=params.reference_date,
-                             manifest=params.manifest, progress=progress or None)
+                             manifest=params.manifest, progress=progress)
         log(stats.summary())
     run_params = {**params.to_json(), "corpus": str(data)}
 
