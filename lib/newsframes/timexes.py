@@ -76,7 +76,7 @@ class _Spec(NamedTuple):
     day: int | None = None
     unit: str | None = None  # rel/ana: day|week|month|quarter|year; cal: "year" when the year is relative
     offset: int = 0
-    hint: int = 0  # -1 look back, +1 look forward, 0 nearest (sentence decides the bias)
+    hint: int = 0  # -1 look back, +1 look forward, 2 lean forward ("đến tháng 10"), 0 nearest (the sentence leans)
     extra: Any = None  # quarter; weekday; duration/set value; (hour, minute); duration fallback of rel/ana
 
 
@@ -153,6 +153,8 @@ class _Grammar:
         self.number_half = _key(data["number_half"])
         self.numbers = set(self.number_units) | {self.number_ten, self.number_half}
         self.ordinal_before = words("ordinal_before")
+        self.forward_before = words("forward_before")
+        self.not_forward_before = words("not_forward_before")
         self.number_scales = words("number_scales")
         self.not_number_unit = words("not_number_unit")
         self.set_values = mapping("set_values")
@@ -386,6 +388,15 @@ class _Grammar:
             return 1
         return 0
 
+    def _lean(self, low: str, start: int, hint: int) -> int:
+        """2 (lean forward) when a yearless date follows "đến", "trước" ... ("tập trận cho đến tháng 10")."""
+        if hint:
+            return hint
+        prev1, prev2 = self._prev_words(low, start)
+        if prev2 in self.not_forward_before:
+            return 0  # "tính đến ngày 24/4": as of, looking back
+        return 2 if prev1 in self.forward_before or prev2 in self.forward_before else 0
+
     def _year_mod(self, mod: str | None, hint: int) -> tuple[str | None, int, int]:
         """("year", offset, 0) for "năm ngoái"/"năm nay" after a month or a quarter, else (None, 0, hint)."""
         if mod and mod.startswith("năm"):
@@ -458,7 +469,7 @@ class _Grammar:
             next_word = self.r_next_word.match(low, end)
             if m.group("sep") != "/" or (next_word and next_word.group(1) in self.bare_date_blocked):
                 return None
-        hint = self._hint(mod)
+        hint = self._lean(low, start, self._hint(mod)) if year is None else 0
         parts = []
         if len(nums) > 1:  # a list or range of days: one part per day, the first one with the lead
             heads = list(self.r_day_in_head.finditer(low, m.start("x"), m.end("more")))
@@ -481,7 +492,7 @@ class _Grammar:
         if self.r_lunar.match(low, end):
             return None
         start = lead.start() if lead and not lead.group("po") else m.start() if not lead else lead.start("noun")
-        return [_Part(start, end, _Spec("cal", "day", year, mo, d, hint=self._hint(mod)))]
+        return [_Part(start, end, _Spec("cal", "day", year, mo, d, hint=self._lean(low, start, self._hint(mod))))]
 
     def _on_relday(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -536,13 +547,18 @@ class _Grammar:
             return None
         lead = self._back(self.b_pos, low, m.start())
         start = lead.start() if lead else m.start()
-        if m.group("yearly"):
-            return [_Part(start, m.end(), _Spec("set", extra=f"XXXX-{mo:02d}"))]
+        if m.group("yearly"):  # "tháng 6 hàng năm", "từ tháng 9 tới tháng 3 hàng năm"
+            heads = list(self.r_month_in_head.finditer(low, m.start("head"), m.end("head")))
+            parts = [_Part(start if i == 0 else hm.start(), hm.end(), _Spec("set", extra=f"XXXX-{int(hm.group(1)):02d}"))
+                     for i, hm in enumerate(heads)]
+            last = m.start("m") - (len(re.search(r"tháng\s+\Z", low[:m.start("m")]).group(0)) if heads and re.search(
+                r"tháng\s+\Z", low[:m.start("m")]) else 0) if heads else start
+            return parts + [_Part(last, m.end(), _Spec("set", extra=f"XXXX-{mo:02d}"))]
         end, mod = self._after_mod(low, m.end(), self.year_mod_after)
         if self.r_lunar.match(low, end):
             return None
         year = int(y) if y else None
-        unit, offset, hint = self._year_mod(mod, self._hint(mod))
+        unit, offset, hint = self._year_mod(mod, self._lean(low, start, self._hint(mod)))
         parts = []
         heads = list(self.r_month_in_head.finditer(low, m.start("head"), m.end("head")))
         for i, hm in enumerate(heads):
@@ -593,7 +609,7 @@ class _Grammar:
         if not lead and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
             return None
         end, mod = self._after_mod(low, m.end(), self.year_mod_after)
-        unit, offset, hint = self._year_mod(mod, self._hint(mod))
+        unit, offset, hint = self._year_mod(mod, self._lean(low, m.start(), self._hint(mod)))
         year = int(m.group("y")) if m.group("y") else None
         spec = _Spec("cal", "quarter", year, 3 * q - 2, None, unit, offset, hint, extra=q)
         return [_Part(lead.start() if lead else m.start(), end, spec)]
@@ -901,9 +917,11 @@ def _pick_year(anchor: dt.date, spec: _Spec, future: bool) -> int:
             diff = (y * 4 + spec.extra) - (anchor.year * 4 + (anchor.month - 1) // 3 + 1)
         else:
             diff = (y * 12 + spec.month) - (anchor.year * 12 + anchor.month)
-        if spec.hint < 0 and diff > 0 or spec.hint > 0 and diff < 0:
+        if spec.hint == -1 and diff > 0 or spec.hint == 1 and diff < 0:
             continue
         preferred = 1 if (spec.hint > 0 or spec.hint == 0 and future) else -1
+        if spec.hint == 2:
+            preferred = 1
         cost = abs(diff) * (1 if diff == 0 or (diff > 0) == (preferred > 0) else 2)
         if best is None or cost < best[0]:
             best = (cost, y)
