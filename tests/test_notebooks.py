@@ -117,10 +117,10 @@ def test_every_figure_a_notebook_saves_is_listed(path):
 def seeds_report(tmp_path_factory):
     out = tmp_path_factory.mktemp("seeds_report")
     before = _listing(ROOT / "seeds")
-    runs = report.run_report([ROOT / "seeds"], out=out, parameters={"top_n": 5}, progress=False,
-                             log=lambda line: None)
+    log: list[str] = []
+    runs = report.run_report([ROOT / "seeds"], out=out, parameters={"top_n": 5}, progress=False, log=log.append)
     assert _listing(ROOT / "seeds") == before, "the report wrote into seeds/"
-    return out, runs
+    return out, runs, log
 
 
 def _listing(folder: Path) -> dict[str, int]:
@@ -155,7 +155,7 @@ def _check_file(path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("notebook", list(FIGURES))
 def test_each_notebook_runs_on_the_seeds_and_writes_every_figure(seeds_report, notebook):
-    out, runs = seeds_report
+    out, runs, _ = seeds_report
     run = next(r for r in runs if r.name == notebook)
     assert sorted(p.name for p in run.files) == sorted(FIGURES[notebook])
     for name in FIGURES[notebook]:
@@ -168,7 +168,7 @@ def test_each_notebook_runs_on_the_seeds_and_writes_every_figure(seeds_report, n
 
 @pytest.mark.slow
 def test_the_seeds_report_has_an_index_of_every_figure(seeds_report):
-    out, runs = seeds_report
+    out, runs, _ = seeds_report
     page = (out / "index.html").read_text(encoding="utf-8")
     for names in FIGURES.values():
         for name in names:
@@ -179,13 +179,25 @@ def test_the_seeds_report_has_an_index_of_every_figure(seeds_report):
 
 
 @pytest.mark.slow
+def test_progress_is_shown(seeds_report):
+    out, _, log = seeds_report
+    assert log[0] == f"parsing {ROOT / 'seeds'} into {out / 'data'}"
+    assert log[1].startswith("read 2 article(s): 2 parsed, 0 error(s)")
+    assert [line.split(":")[0] for line in log[2:8]] == [
+        "[1/3] running 01_corpus.ipynb", "[1/3] 01_corpus.ipynb", "[2/3] running 02_timeline.ipynb",
+        "[2/3] 02_timeline.ipynb", "[3/3] running 03_actor_statements.ipynb", "[3/3] 03_actor_statements.ipynb",
+    ]
+    assert log[-1].endswith(f"open {out / 'index.html'}")
+
+
+@pytest.mark.slow
 def test_the_seeds_timeline_and_speakers(seeds_report):
     """The issue's acceptance check: the seeds' events from 31/5 to 23/11/2018 and their speakers show."""
     missing = [m for m in ("timexes", "statements")
                if importlib.util.find_spec(f"newsframes.{m}") is None]
     if missing:
         pytest.skip(f"the {', '.join(missing)} stage(s) have not landed yet, so the seeds give no events")
-    out, _ = seeds_report
+    out, _, _ = seeds_report
     timeline = pd.read_csv(out / "timeline.csv", parse_dates=["date"])
     days = timeline.loc[timeline["precision"] == "day", "date"]
     assert days.min() <= pd.Timestamp("2018-05-31") and days.max() == pd.Timestamp("2018-11-23")
