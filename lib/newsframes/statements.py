@@ -206,6 +206,8 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 spans.append((open_at.pop('"'), i))
             elif "“" in open_at:
                 spans.append((open_at.pop("“"), i))
+            elif i > start and not text[i - 1].isspace() and (i + 1 >= end or not text[i + 1].isalnum()):
+                pass  # a closing mark whose quotation opened before this paragraph ('...", ông nói.')
             else:
                 open_at['"'] = i
         else:  # straight single quote: a quotation mark only at word edges, else an apostrophe
@@ -351,9 +353,7 @@ class _Scanner:
         return a, b
 
     def _is_adverbial(self, lows: list[str], a: int, b: int) -> bool:
-        return bool(self.v.adverbial_starts.starting_at(lows, a, b)) or bool(
-            self.v.theo_not_speaker.starting_at(lows, a, b)
-        )
+        return bool(self.v.adverbial_starts.starting_at(lows, a, b))
 
     def _np(self, toks, lows, a: int, b: int) -> bool:
         """No verb-like word (aspect, passive, copula) and no quotation: a noun phrase, as far as one can tell."""
@@ -364,7 +364,10 @@ class _Scanner:
         """A name: an honorific and a name ("ông Lê Văn Thanh"), or capitalised words only ("Frank Owen")."""
         if self.v.person_pronouns.starting_at(lows, a, b):
             return True
-        return all(t.text[0].isupper() or not t.text[0].isalpha() for t in toks[a:b])
+        if all(t.text[0].isupper() or not t.text[0].isalpha() for t in toks[a:b]):
+            return True
+        # A title and a name: "Đô đốc Yudo Margono", "Chuẩn tướng Restituto Padilla".
+        return toks[b - 1].text[0].isupper() and self._titled(toks, lows, a, b)
 
     def _titled(self, toks, lows, a: int, b: int) -> bool:
         """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...",
