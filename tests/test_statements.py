@@ -1,0 +1,373 @@
+"""Statements: the structural scan (table of real sentences), speaker resolution with hand-built mentions, dates,
+and the seeds through the whole pipeline."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import OrderedDict
+from typing import NamedTuple
+
+import pytest
+
+from newsframes.sentences import Sentence
+from newsframes.statements import Statement, find_reports, iter_statements
+from newsframes.timexes import Timex
+
+from .conftest import DATA
+
+try:
+    from newsframes.actors import Mention
+except ImportError:  # actors.py is written in parallel: the same fields, in the same order
+
+    class Mention(NamedTuple):
+        sentence_id: int
+        start: int
+        end: int
+        surface: str
+        actor_id: str
+        actor_name: str
+        actor_type: str
+        country: str | None
+        role: str | None
+        method: str
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The structural scan, on real sentences
+
+
+def _cases() -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    with (DATA / "statement_cases.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+        grouped: OrderedDict[str, list] = OrderedDict()
+        for row in rows:
+            expected = grouped.setdefault(row["sentence"], [])
+            if row["speaker"] or row["verb"]:
+                expected.append((row["speaker"], row["verb"], row["content"], row["quote_type"]))
+    return list(grouped.items())
+
+
+CASES = _cases()
+
+
+def test_the_case_table_is_large_and_has_negatives():
+    assert len(CASES) >= 100
+    assert sum(1 for _, expected in CASES if not expected) >= 30
+    assert sum(1 for _, expected in CASES if len(expected) > 1) >= 8
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[s[:40] for s, _ in CASES])
+def test_reports_in_real_sentences(sentence, expected):
+    got = [
+        (sentence[r.speaker_start:r.speaker_end] if r.speaker_start is not None else "", r.cue,
+         sentence[r.content_start:r.content_end], r.quote_type)
+        for r in find_reports(sentence)
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, expected", CASES[:60], ids=[s[:40] for s, _ in CASES[:60]])
+def test_report_offsets_point_into_the_text(sentence, expected):
+    for r in find_reports(sentence):
+        assert 0 <= r.content_start < r.content_end <= len(sentence)
+        assert sentence[r.cue_start:r.cue_end] == r.cue
+        if r.speaker_start is not None:  # the speaker never overlaps the cue or the content
+            assert r.speaker_end <= r.cue_start or r.speaker_start >= r.cue_end
+            assert r.speaker_end <= r.content_start or r.speaker_start >= r.content_end
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # straight, curly and single quotation marks
+        ('Ông A nêu rõ: "Nga sẵn sàng".', [("Ông A", "nêu rõ", "Nga sẵn sàng", "direct")]),
+        ("Ông A nêu rõ: “Nga sẵn sàng”.", [("Ông A", "nêu rõ", "Nga sẵn sàng", "direct")]),
+        ("Bà B cho rằng quan hệ đang 'rất tốt đẹp'.", [("Bà B", "cho rằng", "quan hệ đang 'rất tốt đẹp'", "mixed")]),
+        # "rằng" and an adjunct before it are not content
+        ("Ông C nói với các phóng viên rằng hai bên đã nhất trí.", [("Ông C", "nói", "hai bên đã nhất trí", "indirect")]),
+        # cue words that report nothing
+        ("Theo yêu cầu của Bộ Y tế, các bệnh viện phải báo cáo.", []),
+        ("Nhìn chung, kinh tế Việt Nam nói chung vẫn tăng trưởng.", []),
+        ("Bộ Ngoại giao đã ra thông báo về việc này.", []),
+        ("Phía Israel từ chối bình luận.", []),
+        ("Hội nghị dự kiến sẽ ra tuyên bố chung vào cuối tuần.", []),
+        # no subject: no statement
+        ("Cho biết thêm về dự án, đây là công trình lớn nhất.", []),
+    ],
+)
+def test_reports_in_small_texts(text, expected):
+    got = [(text[r.speaker_start:r.speaker_end], r.cue, text[r.content_start:r.content_end], r.quote_type)
+           for r in find_reports(text)]
+    assert got == expected
+
+
+def test_a_quotation_over_several_sentences_is_one_content():
+    text = 'Ông Lavrov nói: "Chúng tôi sẵn sàng. Nga không vội. Hai bên sẽ gặp lại". Sau đó ông rời đi.'
+    (r,) = find_reports(text)
+    assert text[r.content_start:r.content_end] == "Chúng tôi sẵn sàng. Nga không vội. Hai bên sẽ gặp lại"
+    assert r.quote_type == "direct" and r.sentence == 0
+
+
+def test_a_quotation_right_after_a_statement_continues_its_speaker():
+    text = 'Ông Lavrov nói: "Chúng tôi sẵn sàng". "Nga không vội".'
+    first, second = find_reports(text)
+    assert second.kind == "continuation" and second.link == 0
+    assert text[second.content_start:second.content_end] == "Nga không vội"
+    # ... but not after a sentence that reported nothing
+    assert find_reports('Hai bên gặp nhau. "Nga không vội".') == []
+
+
+def test_a_trailing_attribution_after_a_long_quotation():
+    text = '"Chúng tôi sẵn sàng. Nga không vội", ông Lavrov nói.'
+    (r,) = find_reports(text)
+    assert r.kind == "trailing" and r.sentence == 1
+    assert text[r.content_start:r.content_end] == "Chúng tôi sẵn sàng. Nga không vội"
+
+
+def test_quotation_marks_in_a_cue_are_not_cues():
+    text = 'Ông A nói: "Tôi cho rằng hai bên sẽ nhất trí".'
+    assert [r.cue for r in find_reports(text)] == ["nói"]
+
+
+def test_an_unsupported_language_is_refused():
+    with pytest.raises(ValueError, match="supported: vi"):
+        find_reports("Hello.", language="xx")
+    with pytest.raises(ValueError, match="supported: vi"):
+        list(iter_statements([], [], [], language="xx"))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Articles built by hand: speakers and dates
+
+
+class Article:
+    """A tiny article: paragraphs of (kind, sentence) with offsets, plus helpers for mentions and timexes."""
+
+    def __init__(self, *paragraphs: list[str | tuple[str, str]]):
+        self.sentences: list[Sentence] = []
+        parts, pos = [], 0
+        for pid, para in enumerate(paragraphs):
+            if pid:
+                parts.append("\n")
+                pos += 1
+            for k, item in enumerate(para):
+                kind, text = item if isinstance(item, tuple) else ("body", item)
+                if k:
+                    parts.append(" ")
+                    pos += 1
+                self.sentences.append(Sentence(len(self.sentences), pid, kind, pos, pos + len(text), text, False))
+                parts.append(text)
+                pos += len(text)
+        self.text = "".join(parts)
+        self.mentions: list[Mention] = []
+        self.timexes: list[Timex] = []
+
+    def _span(self, surface: str, nth: int) -> tuple[int, int, int]:
+        start = -1
+        for _ in range(nth + 1):
+            start = self.text.index(surface, start + 1)
+        sid = next(s.sentence_id for s in self.sentences if s.start <= start < s.end)
+        return sid, start, start + len(surface)
+
+    def mention(self, surface, actor_id, name, actor_type, country=None, role=None, nth=0, method="registry"):
+        sid, a, b = self._span(surface, nth)
+        self.mentions.append(Mention(sid, a, b, surface, actor_id, name, actor_type, country, role, method))
+        return self
+
+    def timex(self, surface, date, precision="day", nth=0, kind="date"):
+        sid, a, b = self._span(surface, nth)
+        self.timexes.append(Timex(sid, a, b, surface, kind, str(date), date, precision, "published_at"))
+        return self
+
+    def statements(self, published=dt.date(2018, 11, 23)) -> list[Statement]:
+        mentions = sorted(self.mentions, key=lambda m: m.start)
+        timexes = sorted(self.timexes, key=lambda t: t.start)
+        out = list(iter_statements(self.sentences, mentions, timexes, published=published))
+        for st in out:
+            assert self.text[st.content_start:st.content_end] == st.content
+        return out
+
+
+def test_the_person_wins_over_the_country_inside_the_speaker():
+    art = Article(["Trước đó, ngày 16/7, Tổng thống Nga Putin cho rằng cần có sự đảm bảo của quốc tế."])
+    art.mention("Nga", "Q159", "Russia", "country", "RUS").mention("Putin", "Q7747", "Vladimir Putin", "person", "RUS")
+    (st,) = art.statements()
+    assert (st.speaker_id, st.speaker_name, st.speaker_type, st.speaker_country) == ("Q7747", "Vladimir Putin", "person", "RUS")
+    assert st.speaker_surface == "Tổng thống Nga Putin" and st.verb == "cho rằng"
+
+
+def test_the_institution_wins_over_the_place_and_a_source_in_front_does_not_speak():
+    art = Article(["Theo hãng thông tấn Yonhap, Đại sứ quán Nga tại Triều Tiên ngày 23/11 cho biết hai bên đã gặp nhau."])
+    art.mention("Yonhap", "yonhap", "Yonhap", "organization", "KOR")
+    art.mention("Đại sứ quán Nga", "emb", "Embassy of Russia in North Korea", "organization", "RUS")
+    art.mention("Triều Tiên", "Q423", "North Korea", "country", "PRK")
+    art.timex("ngày 23/11", dt.date(2018, 11, 23))
+    (st,) = art.statements()
+    assert st.speaker_id == "emb" and st.speaker_surface == "Đại sứ quán Nga tại Triều Tiên"
+    assert (st.date, st.precision, st.date_source) == (dt.date(2018, 11, 23), "day", "sentence")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Theo ông, quan hệ hai nước đang rất tốt đẹp.",
+        "Hồi tháng 1, quan chức ngoại giao này nêu rõ hạn ngạch là 60.000 tấn.",
+        "Ông cũng cho biết thêm các bên không vội vàng.",
+    ],
+)
+def test_pronouns_and_descriptions_take_the_last_person(second):
+    art = Article(["Đại sứ Matsegora cho biết Nga xuất khẩu dầu sang Triều Tiên.", second])
+    art.mention("Matsegora", "matsegora", "Alexander Matsegora", "person", "RUS")
+    art.mention("Nga", "Q159", "Russia", "country", "RUS").mention("Triều Tiên", "Q423", "North Korea", "country", "PRK")
+    first, st = art.statements()
+    assert st.speaker_id == "matsegora" and first.speaker_id == "matsegora"
+
+
+def test_a_person_inside_the_reported_content_is_not_the_antecedent():
+    art = Article(["Ông Lavrov cho biết Tổng thống Putin sẽ thăm Nhật Bản.", "Theo ông, chuyến thăm rất quan trọng."])
+    art.mention("Lavrov", "lavrov", "Sergei Lavrov", "person", "RUS")
+    art.mention("Putin", "Q7747", "Vladimir Putin", "person", "RUS")
+    assert [st.speaker_id for st in art.statements()] == ["lavrov", "lavrov"]
+
+
+def test_a_coreference_mention_is_used_as_it_is():
+    art = Article(["Ông Galuzin và ông Abe gặp nhau.", "Nhà ngoại giao này cho biết hai nước sẽ hợp tác."])
+    art.mention("Galuzin", "galuzin", "Mikhail Galuzin", "person", "RUS").mention("Abe", "abe", "Shinzo Abe", "person", "JPN")
+    art.mention("Nhà ngoại giao này", "galuzin", "Mikhail Galuzin", "person", "RUS", method="coreference")
+    (st,) = art.statements()
+    assert st.speaker_id == "galuzin" and st.speaker_surface == "Nhà ngoại giao này"
+
+
+def test_a_title_alone_takes_the_person_who_holds_it():
+    art = Article(["Ngoại trưởng Nga Sergei Lavrov đến Bình Nhưỡng.", "Ngoại trưởng Nga nói hai bên đã nhất trí."])
+    art.mention("Nga", "Q159", "Russia", "country", "RUS")
+    art.mention("Sergei Lavrov", "lavrov", "Sergei Lavrov", "person", "RUS", role="Ngoại trưởng")
+    art.mention("Bình Nhưỡng", "pyongyang", "Pyongyang", "location", "PRK")
+    art.mention("Nga", "Q159", "Russia", "country", "RUS", nth=1)
+    (st,) = art.statements()
+    assert st.speaker_id == "lavrov"
+
+
+def test_a_capital_speaks_for_its_country_and_a_country_speaks_for_itself():
+    art = Article(["Triều Tiên cảnh báo Mỹ.", "Nga đã kêu gọi nới lỏng các biện pháp trừng phạt.",
+                   "Bình Nhưỡng cho biết sẽ đáp trả."])
+    art.mention("Triều Tiên", "Q423", "North Korea", "country", "PRK").mention("Mỹ", "Q30", "United States", "country", "USA")
+    art.mention("Nga", "Q159", "Russia", "country", "RUS")
+    art.mention("Bình Nhưỡng", "pyongyang", "Pyongyang", "location", "PRK")
+    warn, call, answer = art.statements()
+    assert (warn.speaker_id, warn.content) == ("Q423", "Mỹ")
+    assert (call.speaker_id, call.verb, call.content) == ("Q159", "kêu gọi", "nới lỏng các biện pháp trừng phạt")
+    assert answer.speaker_id == "Q423" and answer.speaker_surface == "Bình Nhưỡng"
+
+
+def test_two_cues_in_one_sentence_share_the_speaker():
+    art = Article(["Cùng ngày, Tổng thống Mỹ Donald Trump cho biết Nga sẽ hỗ trợ đồng thời cho biết các cuộc đàm phán đang tiến triển."])
+    art.mention("Mỹ", "Q30", "United States", "country", "USA").mention("Donald Trump", "Q22686", "Donald Trump", "person", "USA")
+    art.mention("Nga", "Q159", "Russia", "country", "RUS")
+    one, two = art.statements()
+    assert one.content == "Nga sẽ hỗ trợ" and two.content == "các cuộc đàm phán đang tiến triển"
+    assert one.speaker_id == two.speaker_id == "Q22686"
+
+
+def test_an_unresolved_group_keeps_its_words_and_an_unresolved_pronoun_stays_empty():
+    group = Article(["Hai bên nhất trí cho rằng cần tăng cường hợp tác."]).statements()
+    assert [(st.speaker_id, st.speaker_name, st.speaker_type) for st in group] == [(None, "Hai bên", "group")]
+    alone = Article(["Ông cho biết hai bên sẽ gặp lại."]).statements()
+    assert [(st.speaker_id, st.speaker_name, st.speaker_surface) for st in alone] == [(None, None, "Ông")]
+
+
+@pytest.mark.parametrize("kind", ["caption", "byline", "source", "title"])
+def test_no_statement_outside_the_body(kind):
+    art = Article([(kind, "Ông Putin cho biết Nga sẵn sàng.")])
+    assert art.statements() == []
+
+
+def test_no_statement_in_a_duplicate_paragraph():
+    art = Article(["Ông Putin cho biết Nga sẵn sàng."])
+    art.sentences = [s._replace(is_duplicate=True) for s in art.sentences]
+    assert art.statements() == []
+
+
+# -- dates -------------------------------------------------------------------------------------------------------
+
+
+def test_a_date_inside_the_content_dates_what_is_reported_not_the_saying():
+    art = Article(["Đại sứ quán Nga cho biết tại cuộc gặp ngày 22/11, hai bên đã trao đổi ý kiến."])
+    art.timex("ngày 22/11", dt.date(2018, 11, 22))
+    (st,) = art.statements(published=dt.date(2018, 11, 23))
+    assert (st.date, st.date_source) == (dt.date(2018, 11, 23), "published_at")
+
+
+def test_a_month_before_the_cue_dates_the_statement_at_month_precision():
+    art = Article(["Hồi tháng trước, Điện Kremlin thông báo, Moskva đã mời ông Kim tới thăm Nga vào tháng 9 tới."])
+    art.timex("tháng trước", dt.date(2018, 6, 1), "month").timex("tháng 9 tới", dt.date(2018, 9, 1), "month")
+    (st,) = art.statements(published=dt.date(2018, 7, 19))
+    assert (st.date, st.precision, st.date_source) == (dt.date(2018, 6, 1), "month", "sentence")
+
+
+def test_the_paragraph_carries_its_date_and_cung_ngay_carries_the_last_one():
+    art = Article(
+        ["Ngày 18/7, Đại sứ Galuzin cho biết Nga tin vào đối thoại.", "Ông cũng bày tỏ hy vọng hai nước hợp tác."],
+        ["Cùng ngày, ông Trump cho biết Nga sẽ hỗ trợ."],
+        ["Ông Trump nói các bên không vội."],
+    )
+    art.timex("Ngày 18/7", dt.date(2018, 7, 18))
+    a, b, c, d = art.statements(published=dt.date(2018, 7, 19))
+    assert (a.date, a.date_source) == (dt.date(2018, 7, 18), "sentence")
+    assert (b.date, b.date_source) == (dt.date(2018, 7, 18), "previous")
+    assert (c.date, c.date_source) == (dt.date(2018, 7, 18), "previous")
+    assert (d.date, d.date_source) == (dt.date(2018, 7, 19), "published_at")
+
+
+def test_an_unresolved_date_before_the_cue_leaves_the_date_unknown():
+    art = Article(["Trước đó, ông Khlopkov cho rằng Triều Tiên sẽ không đơn phương.", "Theo ông, cần có đi có lại."])
+    t = Timex(0, 0, 8, "Trước đó", "date", "PAST_REF", None, None, None)
+    art.timexes.append(t)
+    first, second = art.statements()
+    assert (first.date, first.date_source) == (None, None)
+    assert (second.date, second.date_source) == (None, None)
+
+
+def test_no_article_date_means_no_date():
+    (st,) = Article(["Ông Putin cho biết Nga sẵn sàng."]).statements(published=None)
+    assert (st.date, st.precision, st.date_source) == (None, None, None)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The seeds through the whole pipeline
+
+
+def test_seed_statements_structure_and_dates(seeds_corpus):
+    st = seeds_corpus.statements
+    art = seeds_corpus.articles.set_index("article_id")["text"]
+    for row in st.itertuples():
+        assert art[row.article_id][row.content_start:row.content_end] == row.content
+    got = [(r.article_id[:3], r.verb, r.content, r.quote_type) for r in st.itertuples()]
+    for aid, verb, start, qtype in [
+        ("000", "thông báo", "Moskva đã mời nhà lãnh đạo", "indirect"),
+        ("000", "khẳng định", "Nga sẵn sàng giúp sức", "indirect"),
+        ("000", "nêu rõ", "Nga đã đồng ý hỗ trợ trong", "direct"),
+        ("000", "Theo", 'quan hệ giữa Mỹ và Triều Tiên đang "rất', "mixed"),
+        ("004", "cho biết", "tại cuộc gặp ngày 22/11, Thứ trưởng", "indirect"),
+        ("004", "kêu gọi", "nới lỏng các biện pháp trừng phạt Triều Tiên", "indirect"),
+    ]:
+        assert any(g[:2] == (aid, verb) and g[2].startswith(start) and g[3] == qtype for g in got), (aid, verb, start)
+    dates = {(r.article_id[:3], r.content[:20]): (str(r.date)[:10], r.date_source) for r in st.itertuples()}
+    assert dates[("000", "Moskva đã mời nhà lã")] == ("2018-06-01", "sentence")
+    assert dates[("000", "hạn ngạch do Liên hợ")] == ("2018-01-01", "sentence")
+    assert dates[("000", "để đạt được mục tiêu")] == ("2018-07-16", "sentence")
+    assert dates[("000", "Nga sẽ hỗ trợ tiến t")][0] == "2018-07-16"
+    assert dates[("000", "Nga và Nhật Bản có c")] == ("2018-07-18", "previous")
+    assert dates[("004", "một nhà ngoại giao c")] == ("2018-11-23", "sentence")
+    assert dates[("004", "tại cuộc gặp ngày 22")][0] == "2018-11-23"
+    assert len(st) == 18
+
+
+def test_seed_statements_score_against_the_gold(seeds_corpus, seeds_gold):
+    pytest.importorskip("newsframes.actors", reason="speakers resolve to mentions: needs the actors stage")
+    from newsframes.evaluate import score
+
+    figures, misses = score(seeds_corpus, seeds_gold)
+    assert figures["statements"]["f1"] >= 0.9, "\n".join(m for m in misses if "statement" in m)
+    assert figures["statement_date_accuracy"] == 1.0, "\n".join(m for m in misses if "statement" in m)
