@@ -748,6 +748,8 @@ class _Grammar:
         if word.startswith("hiện") and self._prev_words(low, m.start())[0] in self.hien_not_after:
             return None  # "thực hiện tại Hà Nội", "phát hiện"
         if m.group("hien"):
+            if text[m.start()].isupper() and re.search(r"\w\s+\Z", text[max(0, m.start() - 3):m.start()]):
+                return None  # "phố Tạ Hiện": a capital inside a sentence is a name
             nxt = re.match(r"\s+(\w+)", low[m.end():])
             if not nxt or nxt.group(1) in self.hien_not_before:
                 return None

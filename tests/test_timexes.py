@@ -1,0 +1,313 @@
+"""Tests of newsframes.timexes: real cases from the bench corpus and the seeds, the seeds scored as the scorer does,
+the article-level rules (offsets, anchors, anaphora, skipped kinds) and properties on arbitrary text."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsframes.sentences import Sentence
+from newsframes.timexes import Timex, find_timexes, iter_timexes
+
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+# --- real cases (tests/data/timex_cases.tsv) ---------------------------------------------------------------
+
+
+def _load_cases() -> list[tuple[str, str, frozenset[tuple[str, str]]]]:
+    """One case per (text, published_at): the set of (surface, value) expected, empty when nothing must match."""
+    lines = [line for line in (DATA / "timex_cases.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    expected: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        items = expected[(row["text"], row["published_at"])]
+        if row["surface"]:
+            items.add((row["surface"], row["value"]))
+    return [(text, published, frozenset(items)) for (text, published), items in expected.items()]
+
+
+CASES = _load_cases()
+
+
+def test_case_table_is_large_and_covers_negatives():
+    rows = sum(max(1, len(items)) for _, _, items in CASES)
+    assert rows >= 150
+    assert sum(1 for *_, items in CASES if not items) >= 25  # numbers that are not dates
+    assert sum(1 for _, published, _ in CASES if not published) >= 5  # records without a date
+
+
+@pytest.mark.parametrize("text, published_at, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_real_cases(text, published_at, expected):
+    found = find_timexes(text, anchor_date=published_at or None)
+    assert {(t.surface, t.value) for t in found} == expected
+    for t in found:
+        assert text[t.start:t.end] == t.surface
+
+
+# --- single forms: value, kind, date, precision, anchor -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, published_at, surface, kind, value, date, precision, anchor",
+    [
+        ("Tại Bình Nhưỡng ngày 31/5.", "2018-07-19", "ngày 31/5", "date", "2018-05-31", "2018-05-31", "day", "published_at"),
+        ("Tại Bình Nhưỡng ngày 31/5.", None, "ngày 31/5", "date", "XXXX-05-31", None, "day", None),
+        ("phá hủy bãi thử ngày 24/5/2018.", "2018-11-23", "ngày 24/5/2018", "date", "2018-05-24", "2018-05-24", "day", "absolute"),
+        ("phá hủy bãi thử ngày 24/5/2018.", None, "ngày 24/5/2018", "date", "2018-05-24", "2018-05-24", "day", "absolute"),
+        ("trong một chuyến thăm 3 ngày", "2018-11-23", "3 ngày", "duration", "P3D", None, None, None),
+        ("xuất khẩu 400 tấn dầu mỗi tháng.", "2018-07-19", "mỗi tháng", "set", "P1M", None, None, None),
+        ("Trước đó, ông Khlopkov cho rằng", "2018-11-23", "Trước đó", "date", "PAST_REF", None, None, None),
+        ("đã thực hiện cho đến nay như", "2018-11-23", "cho đến nay", "date", "PRESENT_REF", None, None, None),
+        ("Mỹ tuần trước đã thông báo", "2021-04-20", "tuần trước", "date", "2021-W15", "2021-04-12", "week", "published_at"),
+        ("Mỹ tuần trước đã thông báo", None, "tuần trước", "date", "XXXX-WXX", None, "week", None),
+        ("Trong quý I/2021, lợi nhuận", "2021-04-29", "quý I/2021", "date", "2021-Q1", "2021-01-01", "quarter", "absolute"),
+        ("yêu nhau vào những năm 1990.", "2021-04-19", "những năm 1990", "date", "199", "1990-01-01", "year", "absolute"),
+        ("Hôm qua (22/10), Cuba thông báo", "2013-10-23", "Hôm qua (22/10)", "date", "2013-10-22", "2013-10-22", "day", "published_at"),
+        ("Anh hôm qua cũng áp đặt trừng phạt", "2021-04-27", "hôm qua", "date", "2021-04-26", "2021-04-26", "day", "published_at"),
+        ("Anh hôm qua cũng áp đặt trừng phạt", None, "hôm qua", "date", "XXXX-XX-XX", None, "day", None),
+        ("rời khỏi khách sạn lúc 18h40 ngày 21/4.", "2021-04-30", "18h40", "time", "2021-04-21T18:40", "2021-04-21", "day", "published_at"),
+        ("Mở màn lúc 20h30, muộn hơn dự kiến", "2013-11-03", "20h30", "time", "XXXX-XX-XXT20:30", None, None, None),
+        ("vào mùa khô (từ tháng 10 đến tháng 2 năm sau)", None, "tháng 10", "date", "XXXX-10", None, "month", None),
+        ("lên kệ vào ngày 25/9 sắp tới.", "2013-09-05", "ngày 25/9 sắp tới", "date", "2013-09-25", "2013-09-25", "day", "published_at"),
+    ],
+)
+def test_single_forms(text, published_at, surface, kind, value, date, precision, anchor):
+    found = {t.surface: t for t in find_timexes(text, anchor_date=published_at)}
+    t = found[surface]
+    assert (t.kind, t.value, t.precision, t.anchor) == (kind, value, precision, anchor)
+    assert t.date == (dt.date.fromisoformat(date) if date else None)
+
+
+@pytest.mark.parametrize(
+    "text, published_at, value",
+    [
+        # Nearest year, looking back by default ...
+        ("cuộc đảo chính ngày 1/2.", "2021-04-19", "2021-02-01"),
+        ("Tại Bình Nhưỡng ngày 31/5.", "2018-07-19", "2018-05-31"),
+        # ... forward when the modifier or the sentence says so ...
+        ("Dự thảo sẽ được thảo luận vào ngày 5/11 tới.", "2013-10-23", "2013-11-05"),
+        ("vào tháng 9 tới.", "2018-07-19", "2018-09"),
+        ("Hồi tháng 1 vừa qua, quan chức này nêu rõ", "2018-07-19", "2018-01"),
+        ("Nga sẽ giảm 35 nhà ngoại giao trước ngày 31/5.", "2021-04-24", "2021-05-31"),
+        # ... and across the new year: a date a few days after the article's date is the coming one.
+        ("Lễ hội diễn ra ngày 2/1.", "2018-12-30", "2019-01-02"),
+        ("Sự kiện diễn ra ngày 28/12.", "2019-01-03", "2018-12-28"),
+    ],
+)
+def test_year_of_a_yearless_date(text, published_at, value):
+    assert [t.value for t in find_timexes(text, anchor_date=published_at) if t.kind == "date"] == [value]
+
+
+# --- articles: offsets, anchors, anaphora, skipped kinds ------------------------------------------------------
+
+
+def _sentences(lines: list[tuple[str, str]]) -> tuple[str, list[Sentence]]:
+    """An article text and its Sentence tuples, one per (kind, line)."""
+    text, out, pos = "", [], 0
+    for i, (kind, line) in enumerate(lines):
+        out.append(Sentence(i, i, kind, pos, pos + len(line), line, False))
+        text += line + "\n"
+        pos += len(line) + 1
+    return text, out
+
+
+def test_offsets_are_article_offsets():
+    text, sentences = _sentences([("title", "Nga, Triều Tiên nhất trí"), ("body", "Đại sứ quán Nga ngày 23/11 cho biết.")])
+    (t,) = list(iter_timexes(sentences, anchor_date=dt.date(2018, 11, 23)))
+    assert t.sentence_id == 1
+    assert text[t.start:t.end] == t.surface == "ngày 23/11"
+
+
+def test_anaphora_resolve_against_the_previous_date_not_captions():
+    lines = [
+        ("body", "Trước đó, ngày 16/7, trả lời phỏng vấn hãng tin Fox News."),
+        ("caption", "Triều Tiên phá hủy bãi thử hạt nhân Punggye-ri ngày 24/5/2018."),
+        ("body", "Cùng ngày, Tổng thống Mỹ Donald Trump cho biết."),
+        ("body", "Ngày hôm sau, hai bên gặp nhau."),
+        ("body", "Một ngày trước đó, ông Lavrov đến Bình Nhưỡng."),
+    ]
+    _, sentences = _sentences(lines)
+    found = {t.surface: t for t in iter_timexes(sentences, anchor_date=dt.date(2018, 7, 19), anchor="reference")}
+    assert found["ngày 16/7"].anchor == "reference"
+    assert (found["Cùng ngày"].value, found["Cùng ngày"].anchor) == ("2018-07-16", "previous")
+    assert found["Ngày hôm sau"].value == "2018-07-17"
+    assert found["Một ngày trước đó"].value == "2018-07-16"
+
+
+def test_anaphora_without_a_previous_date_fall_back_to_the_article_date():
+    (t,) = find_timexes("Cùng ngày, Bộ Ngoại giao ra thông cáo.", anchor_date="2013-11-10")
+    assert (t.value, t.anchor) == ("2013-11-10", "published_at")
+    (t,) = find_timexes("Cùng ngày, Bộ Ngoại giao ra thông cáo.")
+    assert (t.value, t.date, t.anchor) == ("XXXX-XX-XX", None, None)
+
+
+def test_bylines_and_source_lines_are_skipped():
+    _, sentences = _sentences(
+        [("byline", "Thúc Anh (TTXVN) ngày 23/11"), ("source", "Nguồn: http://baotintuc.vn/a-20181123165057694.htm ngày 23/11")]
+    )
+    assert list(iter_timexes(sentences, anchor_date=dt.date(2018, 11, 23))) == []
+
+
+def test_ranges_give_one_timex_per_endpoint():
+    found = find_timexes("Lễ hội diễn ra từ ngày 20 đến 22/11 và từ 30/11 - 2/12/2018.", anchor_date="2018-11-01")
+    assert [(t.surface, t.value) for t in found] == [
+        ("ngày 20", "2018-11-20"),
+        ("22/11", "2018-11-22"),
+        ("30/11", "2018-11-30"),
+        ("2/12/2018", "2018-12-02"),
+    ]
+    assert found[2].anchor == "absolute"  # its year comes from the other end of the range
+
+
+def test_anchor_accepts_dates_datetimes_and_iso_strings():
+    values = {
+        find_timexes("hôm qua", anchor_date=anchor)[0].value
+        for anchor in (dt.date(2021, 4, 27), dt.datetime(2021, 4, 27, 23, 59), "2021-04-27T10:00:00+07:00")
+    }
+    assert values == {"2021-04-26"}
+
+
+def test_unsupported_language_lists_the_supported_ones():
+    with pytest.raises(ValueError, match="supported: .*vi"):
+        find_timexes("ngày 31/5", language="xx")
+
+
+def test_timex_fields_follow_the_contract():
+    assert Timex._fields == ("sentence_id", "start", "end", "surface", "kind", "value", "date", "precision", "anchor")
+
+
+# --- the seeds, scored with the scorer's rules (../shared/eval/score.py) ---------------------------------------
+
+
+def _norm(text) -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    text = re.sub(r"[\u2010-\u2015\-_]", " ", text)
+    text = re.sub(r"[\"'“”‘’«»(),.:;!?]", " ", text)
+    return " ".join(text.split())
+
+
+def _surfaces_match(pred: str, gold: str) -> bool:
+    p, g = _norm(pred), _norm(gold)
+    if not p or not g or not (p in g or g in p):
+        return False
+    gt = set(g.split())
+    return len(gt & set(p.split())) / len(gt) >= 0.5
+
+
+def _score(pred: list[tuple[str, str]], gold: list[dict]) -> tuple[int, int, int, int]:
+    """(tp, strict, extra, missed) as score.py's score_timexes counts them."""
+    seen: dict[tuple[str, str], str] = {}
+    for surface, value in pred:
+        seen.setdefault((_norm(surface), value), surface)
+    preds = [(surface, value) for (_, value), surface in seen.items()]
+    required = [g for g in gold if not g.get("optional")]
+    optional = [g for g in gold if g.get("optional")]
+    used: set[int] = set()
+    tp = strict = 0
+    for g in required:
+        cands = [i for i, (s, _) in enumerate(preds) if i not in used and _surfaces_match(s, g["surface"])]
+        exact = [i for i in cands if preds[i][1] == g["value"]]
+        pick = (exact or cands or [None])[0]
+        if pick is None:
+            continue
+        used.add(pick)
+        tp += 1
+        strict += preds[pick][1] == g["value"]
+    for g in optional:
+        for i, (s, _) in enumerate(preds):
+            if i not in used and _surfaces_match(s, g["surface"]):
+                used.add(i)
+    return tp, strict, len(preds) - len(used), len(required) - tp
+
+
+def _seed_sentences(path: Path) -> list[Sentence]:
+    """Sentence tuples of a seed file: one per sentence of each line, with the line's kind."""
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            if line.startswith("Nguồn"):
+                kind = "source"
+            elif re.search(r"\(TTXVN\)\s*$", line) and len(line) < 40:
+                kind = "byline"
+            elif "Ảnh:" in line or line.rstrip().endswith("|"):
+                kind = "caption"
+            else:
+                kind = "body"
+            for m in re.finditer(r"\S(?:.*?[.!?](?=\s|$)|.*$)", line):  # a stop followed by a space ends a sentence
+                out.append(Sentence(len(out), 0, kind, pos + m.start(), pos + m.end(), m.group(0), False))
+        pos += len(line) + 1
+    return out
+
+
+SEED_DATES = {"000_4af1e7082c8abb7e": ("2018-07-19", "reference"), "004_4cfb776a088c147b": ("2018-11-23", "published_at")}
+
+
+@pytest.mark.parametrize("article_id", sorted(SEED_DATES))
+def test_seeds_strict_f1_is_one(article_id, seeds_gold):
+    anchor_date, anchor = SEED_DATES[article_id]
+    sentences = _seed_sentences(SEEDS / f"{article_id}.txt")
+    found = list(iter_timexes(sentences, anchor_date=dt.date.fromisoformat(anchor_date), anchor=anchor))
+    tp, strict, extra, missed = _score([(t.surface, t.value) for t in found], seeds_gold["articles"][article_id]["timexes"])
+    assert (strict, extra, missed) == (tp, 0, 0)
+    assert tp == sum(1 for g in seeds_gold["articles"][article_id]["timexes"] if not g.get("optional"))
+
+
+def test_seeds_parsed_end_to_end_score_strict_f1_one(seeds_corpus, seeds_gold):
+    """The same through `newsframes.parse` (the lead's reader, structure and sentence splitter)."""
+    timexes = seeds_corpus.timexes
+    for article_id, spec in seeds_gold["articles"].items():
+        part = timexes[timexes["article_id"] == article_id]
+        tp, strict, extra, missed = _score(list(zip(part["surface"], part["value"])), spec["timexes"])
+        assert (strict, extra, missed) == (tp, 0, 0), article_id
+
+
+# --- properties -------------------------------------------------------------------------------------------------
+
+VI_WORDS = (
+    "ngày tháng năm tuần quý hôm nay qua kia mai sáng chiều tối đêm rạng thứ Hai Ba Năm Chủ nhật cùng đó sau "
+    "trước hiện tới vừa mỗi hàng hằng thập niên những các đầu giữa cuối lúc giờ h phút một hai mười mươi lăm nửa "
+    "cách đây từ đến và hoặc số COVID-19 tỷ người"
+).split()
+TOKENS = st.one_of(
+    st.sampled_from(VI_WORDS),
+    st.from_regex(r"\d{1,4}([/.\-–]\d{1,4}){0,2}", fullmatch=True),
+    st.sampled_from([",", ".", "(", ")", "-", "/", ":", "  ", "\n", "“", "”"]),
+    st.text(max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tokens=st.lists(TOKENS, max_size=30),
+    anchor=st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))),
+)
+def test_arbitrary_text_never_raises_and_spans_round_trip(tokens, anchor):
+    text = " ".join(tokens)
+    found = find_timexes(text, anchor_date=anchor)
+    for t in found:
+        assert text[t.start:t.end] == t.surface
+        assert t.kind in {"date", "duration", "set", "time"}
+        assert t.precision in {None, "day", "week", "month", "quarter", "year"}
+        assert t.anchor in {None, "absolute", "published_at", "previous", "reference"}
+        assert t.date is None or isinstance(t.date, dt.date)
+    spans = sorted((t.start, t.end) for t in found)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no overlaps
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_unicode_never_raises(text):
+    for t in find_timexes(text, anchor_date=dt.date(2018, 11, 23)):
+        assert text[t.start:t.end] == t.surface
