@@ -365,7 +365,9 @@ def test_seed_statements_structure_and_dates(seeds_corpus):
 
 
 def test_seed_statements_score_against_the_gold(seeds_corpus, seeds_gold):
-    pytest.importorskip("newsframes.actors", reason="speakers resolve to mentions: needs the actors stage")
+    actors = pytest.importorskip("newsframes.actors", reason="speakers resolve to mentions: needs the actors stage")
+    if not hasattr(actors, "iter_mentions"):
+        pytest.skip("the actors stage does not yield mentions yet")
     from newsframes.evaluate import score
 
     figures, misses = score(seeds_corpus, seeds_gold)

@@ -258,7 +258,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[int, int, str]:
+def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]], open_start: bool = False) -> tuple[int, int, str]:
     """Trim a content span and tell its quote type; a wholly quoted content loses its quotation marks."""
     a, b = _trim(text, a, b)
     if a >= b:
@@ -273,9 +273,10 @@ def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]]) -> tuple[in
     if any(a <= o < b or a < c < b for o, c in quotes):
         return a, b, "mixed"
     if text[b - 1] in "”»\"" and not any(o < a < c for o, c in quotes):
-        # The end of a quotation opened before the text at hand ("..., vậy thì con sẽ làm”, ông nói.").
+        # The end of a quotation opened before the text at hand: the whole content when it starts the sentence
+        # ("..., vậy thì con sẽ làm”, ông nói."), else a stray mark.
         ia, ib = _trim(text, a, b - 1)
-        return ia, ib, "direct"
+        return ia, ib, "direct" if open_start else "indirect"
     return a, b, "indirect"
 
 
@@ -297,7 +298,8 @@ class _Scanner:
                 depth -= 1
             elif not depth:
                 if t in _PUNCT_BOUNDARY and not (t in "-–" and j + 1 < i and toks[j + 1].text[0].isupper()
-                                                 and j > lo and toks[j - 1].text[0] not in _CLOSERS):
+                                                 and j > lo and toks[j - 1].text[0] not in _CLOSERS) \
+                        and not (t == "," and j > lo and self._name_comma(toks, lows, j, i)):
                     # (a dash between capitalised words joins a name: "Trường THCS - THPT Hồng Đức")
                     return j + 1, t
                 k = v.boundaries.ending_at(lows, j + 1, lo)
@@ -308,6 +310,19 @@ class _Scanner:
                     return j + 1, "word"
             j -= 1
         return lo, "start"
+
+    @staticmethod
+    def _name_comma(toks, lows, j: int, hi: int) -> bool:
+        """A comma inside a name or a list of names ("Cục Phát thanh, Truyền hình và Thông tin điện tử",
+        "Ai Cập, Bahrain và UAE"): capitalised words on both sides and "và" before a capital further on."""
+        if not (toks[j - 1].text[0].isupper() and j + 1 < hi and toks[j + 1].text[0].isupper()):
+            return False
+        k = j + 1
+        while k < hi - 1 and lows[k] not in (",", ";", ":"):
+            if lows[k] == "và" and toks[k + 1].text[0].isupper():
+                return True
+            k += 1
+        return False
 
     def _clean_subject(self, text: str, toks: list[_Tok], lows: list[str], a: int, b: int) -> tuple[int, int] | None:
         """Token range [a, b) of a subject, cleaned of adjuncts, times and a trailing parenthesis; None if it
@@ -383,7 +398,10 @@ class _Scanner:
         """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
         before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
         a1, kind = self._boundary_back(toks, lows, comma, lo)
-        if kind == "word" or a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
+        if kind == "word" and not (a1 - self.v.source_links.ending_at(lows, a1, lo) > lo and
+                                   self.v.source_links.ending_at(lows, a1, lo)):
+            return None  # "Dẫn báo cáo của Sở Tài chính, ông A" (but "... dẫn lời ông A, đại sứ B, cho biết")
+        if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
         if not self._clean_subject(text, toks, lows, a1, comma) or not self._np(toks, lows, a1, comma):
             return None
@@ -409,7 +427,7 @@ class _Scanner:
         if i >= upto:
             return None
         j = i
-        while j < upto and j - i < 6 and lows[j] not in (",", ";", ":", "(") and lows[j][0] not in _OPENERS \
+        while j < upto and j - i < 10 and lows[j] not in (",", ";", ":", "(") and lows[j][0] not in _OPENERS \
                 and not v.adverbs_or_negators.starting_at(self.lc, j, upto):
             # A noun phrase ends at the first lower-case word after a capitalised one, past the first word
             # ("Tổng thống Trump | phản đối", "Trung Quốc | phản đối", "Ông Putin | chỉ trích").
@@ -418,6 +436,8 @@ class _Scanner:
             ):
                 break
             j += 1
+        if j < upto and lows[j] == ":":  # "Ảnh: ..." is a credit, not a subject
+            return None
         return self._clean_subject(text, toks, lows, i, j)
 
     # -- content ---------------------------------------------------------------------------------------------
@@ -572,7 +592,8 @@ class _Scanner:
         v = self.v
         k = j
         depth = 0
-        while k < len(toks) and not (lows[k] in (",", ";", ":") and not depth):
+        while k < len(toks) and not (lows[k] in (",", ";", ":") and not depth and not (
+                lows[k] == "," and self._name_comma(toks, lows, k, len(toks)))):
             depth += lows[k] == "("
             depth -= lows[k] == ")"
             k += 1
@@ -621,7 +642,8 @@ class _Scanner:
         lc = self.lc
         prev = here[-1] if here else None
         # The subject never reaches back over an earlier cue of the sentence.
-        lo = bisect.bisect_left([t.start for t in toks], max(d.ce for d in here)) if here else 0
+        # (nor, after a "Theo X," frame, back into X: "Theo ông A, Giám đốc B cho biết, ...")
+        lo = bisect.bisect_left([t.start for t in toks], max(d.a if d.kind == "theo" else d.ce for d in here)) if here else 0
         # Adverbs and negation between subject and cue.
         i, skipped, negated = ci, False, False
         while i > lo:
@@ -645,6 +667,8 @@ class _Scanner:
             return None
         p, marker = start
         cs, ce = toks[ci].start, toks[cj - 1].end
+        if not marker and self._recipient([w.lower() for w in _TOKEN.findall(text, p, min(e, p + 30))[:3]]):
+            return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
         # A cue right after a coordinator or a comma, with no subject of its own.
         k = v.coordinators.ending_at(lc, i, lo)
         if k or (i > lo and lows[i - 1] == ","):
@@ -676,10 +700,14 @@ class _Scanner:
         sub = self._clean_subject(text, toks, lows, a, i)
         if sub is None:
             return None
-        if kind in (",", "-", "–") and a - 1 > lo:
-            a0 = self._apposition(text, toks, lows, a - 1, sub, lo)
-            if a0 is not None:
-                sub = (a0, sub[1])
+        for _ in range(2):  # "ông A, Trưởng phòng B, Sở C cho biết": up to three phrases name one speaker
+            if kind not in (",", "-", "–") or sub[0] - 1 <= lo:
+                break
+            a0 = self._apposition(text, toks, lows, sub[0] - 1, (sub[0], sub[1]), lo)
+            if a0 is None:
+                break
+            kind = toks[a0 - 1].text if a0 - 1 >= lo else "start"
+            sub, a = (a0, sub[1]), a0
         d = self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
         if d is None or prev is None or not prev.a <= d.sp[0] < prev.b:
             return d
@@ -703,6 +731,10 @@ class _Scanner:
         else:
             return None
         return d
+
+    def _recipient(self, rest_toks: list[str]) -> bool:
+        v = self.v
+        return bool(v.recipient_starts.starting_at(rest_toks, 0)) and not v.not_recipient.starting_at(rest_toks, 0)
 
     def _pre_punct(self, toks, lows, a: int, lo: int) -> int | None:
         """The comma or dash before a subject (or before its source: "..., Reuters dẫn lời X cho biết.")."""
@@ -736,7 +768,7 @@ class _Scanner:
                     return d
         if not rest:
             return None
-        if not marker and v.recipient_starts.starting_at(rest_toks, 0) and not v.not_recipient.starting_at(rest_toks, 0):
+        if not marker and self._recipient(rest_toks):
             return None  # "thông báo cho các thành viên về ...": a recipient or a topic, no proposition
         b = self._content_end(text, p, e, pend, quotes)
         return _Draft(idx, sp, cue, cs, ce, p, b, "forward")
@@ -816,7 +848,7 @@ def _scan(text: str, paragraphs: Iterable[Sequence[tuple[int, int, int, bool]]],
     reports: list[Report] = []
     number: dict[int, int] = {}
     for d in drafts:
-        a, b, qtype = _shape(text, d.a, d.b, d.quotes)
+        a, b, qtype = _shape(text, d.a, d.b, d.quotes, open_start=d.kind == "trailing")
         if b <= a:
             continue
         link = number.get(id(d.link)) if d.link is not None else None
