@@ -269,7 +269,7 @@ def test_seeds_parsed_end_to_end_score_strict_f1_one(seeds_corpus, seeds_gold):
     timexes = seeds_corpus.timexes
     for article_id, spec in seeds_gold["articles"].items():
         part = timexes[timexes["article_id"] == article_id]
-        tp, strict, extra, missed = _score(list(zip(part["surface"], part["value"])), spec["timexes"])
+        tp, strict, extra, missed = _score(list(zip(part["surface"], part["value"], strict=True)), spec["timexes"])
         assert (strict, extra, missed) == (tp, 0, 0), article_id
 
 
@@ -303,7 +303,7 @@ def test_arbitrary_text_never_raises_and_spans_round_trip(tokens, anchor):
         assert t.anchor in {None, "absolute", "published_at", "previous", "reference"}
         assert t.date is None or isinstance(t.date, dt.date)
     spans = sorted((t.start, t.end) for t in found)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))  # no overlaps
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no overlaps
 
 
 @settings(max_examples=100, deadline=None)

@@ -78,6 +78,7 @@ class _Spec(NamedTuple):
     offset: int = 0
     hint: int = 0  # -1 look back, +1 look forward, 2 lean forward ("đến tháng 10"), 0 nearest (the sentence leans)
     extra: Any = None  # quarter; weekday; duration/set value; (hour, minute); duration fallback of rel/ana
+    inherited: bool = False  # the year was taken from the other end of a range
 
 
 class _Part(NamedTuple):
@@ -289,7 +290,6 @@ class _Grammar:
             self.b_cach: {"đây"} | last(data["approximately"]),
             self.b_time: last(self.time_before),
         }
-        self.b_words = c(r"(\w+)(?:\W+(\w+))?\W*\Z")
 
         self.r_vague_after_number = c(r"\s+(?:" + _alt(data["vague_after_number"]) + r")\b")
         self.r_pod_after = c(r"\s+(" + pod + r")\b")
@@ -303,7 +303,6 @@ class _Grammar:
         self.r_day_in_head = c(r"(?:(?:" + nouns + r")\s+)?(\d{1,2})")
         self.r_month_in_head = c(r"(?:tháng\s+)?(\d{1,2})")
         self.r_dated_after = c(r"\s*,?\s*(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|cùng|\d{1,2}/\d)")
-        self.r_digit = c(r"\d")
         self.r_number_info = c(r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?)\s*(?P<dash>[-–—](?=\s*\d))?(?P<word>\w*)")
         self.range_words = {"đến", "tới", "và", "hoặc"}
         self.unit_first = {_key(u).split()[0] for u in self.units}
@@ -313,7 +312,7 @@ class _Grammar:
             return {_key(w).split()[0] for w in words_}
 
         starts = {
-            tuple("0123456789"): ((None, self._on_number),),
+            tuple("0123456789"): ((None, None),),  # numbers: the patterns are chosen by what follows them
             ("tháng",): ((self.r_month, self._on_month), (self.r_periodrel, self._on_periodrel)),
             ("năm",): ((self.r_year, self._on_year), (self.r_periodrel, self._on_periodrel)),
             ("tuần",): ((self.r_periodrel, self._on_periodrel),),
@@ -428,7 +427,7 @@ class _Grammar:
         if before.isalnum() or before in "/.,_" or before in "-–" and not continues:
             return None
         if len(nums) > 1 and (m.group("sep") != "/" and re.search(r"[-–—]", m.group("more")) or any(
-                a >= b for a, b in zip(nums, nums[1:]))):
+                a >= b for a, b in zip(nums, nums[1:], strict=False))):
             return None  # "4-2-3-1" is a football formation, "2-1/2" a score; days of a range go up
         if not all(_valid_day(year, mo, n) for n in nums):
             return None
@@ -590,7 +589,9 @@ class _Grammar:
             return None
         pre = _key(lead.group("pre"))
         if pre not in self.bare_year_strong and not self.r_year_follow.match(low, m.end()):
-            return None
+            nxt = re.match(r"\s+(\w+)", text[m.end():])
+            if not (nxt and nxt.group(1)[0].isupper() and nxt.group(1)[1:].islower()):
+                return None  # "đến 2000 người", "đến 2000 USD"; but "đến 2030 Hòa Phát ..." starts a clause
         first = lead.start("pos") if lead.group("pos") else lead.start() if pre in self.positions else m.start()
         return self._years(m, first)
 
@@ -798,9 +799,6 @@ class _Grammar:
             out.append((self.r_bareyear, self._on_bareyear))
         return out
 
-    def _on_number(self, low: str, text: str, m: re.Match):
-        raise AssertionError("numbers are routed by _number_scanners")
-
     # --- one sentence --------------------------------------------------------------------------------------
 
     def candidates(self, text: str) -> tuple[list[_Part], str]:
@@ -845,7 +843,7 @@ class _Grammar:
             if not self.r_range_gap.match(gap) and not self.r_range_gap.match(re.sub(r"(?:ngày|tháng)\s*$", "", gap)):
                 continue
             year = sb.year - 1 if (sa.month, sa.day or 1) > (sb.month, sb.day or 1) else sb.year
-            parts[i] = a._replace(spec=sa._replace(year=year, extra=("inherited", sa.extra)))
+            parts[i] = a._replace(spec=sa._replace(year=year, inherited=True))
         return parts
 
 
@@ -1093,17 +1091,17 @@ def iter_timexes(
                 resolved.append(None)
                 continue
             r = _resolve(part.spec, state, future)
-            if part.spec.tag == "cal" and isinstance(part.spec.extra, tuple) and r[4] is not None:
+            if part.spec.inherited:
                 r = (*r[:4], "absolute")  # the year came from the range's other, explicit endpoint
             resolved.append(r)
             if moves_previous and r[0] == "date" and r[2] is not None:
                 state.prev_any = (r[2], r[3])
                 if r[3] == "day":
                     state.prev_day = r[2]
-        for i, part in enumerate(parts):
+        for i in range(len(parts)):
             if resolved[i] is None:
                 resolved[i] = _resolve_time(grammar, text, parts, resolved, i)
-        for part, (kind, value, date, precision, anc) in zip(parts, resolved):
+        for part, (kind, value, date, precision, anc) in zip(parts, resolved, strict=True):
             yield Timex(
                 sentence.sentence_id,
                 sentence.start + part.start,
@@ -1143,8 +1141,8 @@ def find_timexes(
 ) -> list[Timex]:
     """The temporal expressions of one string, taken as a single body sentence (``sentence_id`` 0).
 
-    >>> [t.value for t in find_timexes("Hôm qua, ngày 22/11, hai bên gặp nhau.", anchor_date="2018-11-23")]
-    ['2018-11-22']
+    >>> [(t.surface, t.value) for t in find_timexes("Hôm qua (22/11), hai bên gặp nhau 3 ngày.", anchor_date="2018-11-23")]
+    [('Hôm qua (22/11)', '2018-11-22'), ('3 ngày', 'P3D')]
     """
     sentence = Sentence(0, 0, "body", 0, len(text), text, False)
     return list(iter_timexes([sentence], anchor_date=anchor_date, anchor=anchor, language=language))
