@@ -68,6 +68,7 @@ _TOKEN = re.compile(r"[^\s,;:.!?()\[\]\"'“”‘’«»…]+|\S")
 _new = tuple.__new__
 _QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _OPENERS = frozenset("\"'“‘«")
+_DOUBLE_QUOTES = frozenset("\"“”«»")
 _CLOSERS = frozenset("\"'”’»")
 _TRIM = " \t\n.,;:…-–—"
 _PUNCT_BOUNDARY = frozenset({",", ";", ":", "-", "–", "—", "…"})
@@ -363,6 +364,8 @@ class _Scanner:
             return None
         if v.first_person.starting_at(lows, a, b) or not self._np(toks, lows, a, b):
             return None
+        if any(t.low in ("tôi", "chúng tôi", "mình") and t.text[0].islower() for t in toks[a:b]):
+            return None  # "bạn bè tôi": a narrator's words, inside a quotation whatever the marks say
         if v.not_subject_start.starting_at(lows, a, b) or "rằng" in lows[a:b]:
             return None
         return a, b
@@ -372,8 +375,9 @@ class _Scanner:
 
     def _np(self, toks, lows, a: int, b: int) -> bool:
         """No verb-like word (aspect, passive, copula) and no quotation: a noun phrase, as far as one can tell."""
-        return not any(t.low in _NOT_NP and t.text[0].islower() for t in toks[a:b]) and not any(
-            w[0] in _OPENERS or w[0] in _CLOSERS for w in lows[a:b])
+        # ("Theo" in any case: a caption glued in front, "Ảnh: KYODO Theo Kyodo, ...")
+        return not any((t.low in _NOT_NP and t.text[0].islower()) or t.low == "theo" for t in toks[a:b]) and not any(
+            w in _DOUBLE_QUOTES for w in lows[a:b])  # (an apostrophe may belong to a name: "Sotheby's")
 
     def _name_like(self, toks, lows, a: int, b: int) -> bool:
         """A name: an honorific and a name ("ông Lê Văn Thanh"), or capitalised words only ("Frank Owen")."""
@@ -660,7 +664,7 @@ class _Scanner:
                 comma = i - k - 1 >= lo and lows[i - k - 1] == ","
                 prev.b = min(prev.b, toks[i - k - 1 if comma else i - k].start)
             return None
-        if not skipped and ci > lo and v.noun_before.ending_at(lc, ci, lo):
+        if not skipped and ci > lo and (v.noun_before.ending_at(lc, ci, lo) or lows[ci - 1] in ("theo", "trong")):
             return None
         start = self._content_start(text, toks[cj - 1].end, e, base in v.marked)
         if start is None:
