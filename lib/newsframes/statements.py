@@ -94,9 +94,14 @@ class _Phrases:
     def __init__(self, items: Iterable[str]):
         self.items = frozenset(" ".join(m.group().lower() for m in _TOKEN.finditer(s)) for s in items)
         self.longest = max((p.count(" ") + 1 for p in self.items), default=0)
+        # First and last words: most calls fail on them without building any string.
+        self.firsts = frozenset(p.split(" ")[0] for p in self.items)
+        self.lasts = frozenset(p.split(" ")[-1] for p in self.items)
 
     def ending_at(self, lows: Sequence[str], i: int, lo: int = 0) -> int:
         """Length of the longest phrase equal to ``lows[i-k:i]`` (``i-k >= lo``), 0 if none."""
+        if i <= lo or lows[i - 1] not in self.lasts:
+            return 0
         for k in range(min(self.longest, i - lo), 0, -1):
             if " ".join(lows[i - k:i]) in self.items:
                 return k
@@ -104,6 +109,8 @@ class _Phrases:
 
     def starting_at(self, lows: Sequence[str], i: int, hi: int | None = None) -> int:
         hi = len(lows) if hi is None else hi
+        if i >= hi or lows[i] not in self.firsts:
+            return 0
         for k in range(min(self.longest, hi - i), 0, -1):
             if " ".join(lows[i:i + k]) in self.items:
                 return k
@@ -509,8 +516,8 @@ class _Scanner:
             # Candidates, found on the lower-cased text: cues (a capitalised one is part of a name, "Phòng Dự
             # báo", or opens the sentence with no subject), "theo", "dẫn lời", a quotation that may continue.
             cues = [m for m in v.cue_re.finditer(low, s, e) if self._plausible(text, m, e, quotes, consumed)]
-            theo = low.find("theo ", s, e)
-            cited = low.find(" lời ", s, e)
+            theo = self._theo_candidate(text, s, e)
+            cited = max(low.find("dẫn lời", s, e), low.find("trích lời", s, e))
             opening = prev_last is not None and text[s] in _OPENERS
             if cues or theo >= 0 or cited >= 0 or opening:
                 # Tokens are needed up to a little past the last cue, unless a frame or a source may need more.
@@ -524,6 +531,18 @@ class _Scanner:
             out.extend(here)
             prev_last = here[-1] if here else None
         return prev_last
+
+    def _theo_candidate(self, text: str, s: int, e: int) -> int:
+        """The first "theo" of the sentence that may open a "Theo X," frame (cheap checks), or -1."""
+        low, v = self.low, self.v
+        pos = low.find("theo ", s, e)
+        while pos >= 0:
+            if (pos == s or not low[pos - 1].isalnum()) and v.theo_lead.match(text, s, pos):
+                nxt = [w.lower() for w in _TOKEN.findall(text, pos + 5, min(e, pos + 40))[:3]]
+                if nxt and not v.theo_not_speaker.starting_at(nxt, 0) and not v.media.starting_at(nxt, 0):
+                    return pos
+            pos = low.find("theo ", pos + 5, e)
+        return -1
 
     def _plausible(self, text: str, m: re.Match, e: int, quotes, consumed: int) -> bool:
         """Cheap checks on a cue match before the sentence is tokenised."""
@@ -579,7 +598,7 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
-        if (not here or here[-1].b < e - 1) and low.find(" lời ", s, e) >= 0:
+        if (not here or here[-1].b < e - 1) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0):
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
                 here = [x for x in here if not d.a <= x.cs < d.b]
