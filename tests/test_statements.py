@@ -275,6 +275,9 @@ def test_an_unresolved_group_keeps_its_words_and_an_unresolved_pronoun_stays_emp
     assert [(st.speaker_id, st.speaker_name, st.speaker_type) for st in group] == [(None, "Hai bên", "group")]
     alone = Article(["Ông cho biết hai bên sẽ gặp lại."]).statements()
     assert [(st.speaker_id, st.speaker_name, st.speaker_surface) for st in alone] == [(None, None, "Ông")]
+    # a person the registry does not know keeps the name as written, without its honorific
+    named = Article(["Trước đó, ông Khlopkov cho rằng Triều Tiên sẽ không đơn phương."]).statements()
+    assert [(st.speaker_id, st.speaker_name, st.speaker_type) for st in named] == [(None, "Khlopkov", "person")]
 
 
 @pytest.mark.parametrize("kind", ["caption", "byline", "source", "title"])

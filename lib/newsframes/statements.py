@@ -26,6 +26,8 @@ from .resources import check_language, load_yaml
 
 
 class Statement(NamedTuple):
+    """One row of the ``statements`` table (without its ids), in the order of the contract's columns."""
+
     sentence_id: int
     speaker_id: str | None
     speaker_name: str | None
@@ -145,7 +147,6 @@ class _Vocab:
     def __init__(self, data: dict[str, Any]):
         cues = set(data["cues"]) | set(data["marked_cues"])
         self.marked = frozenset(w.lower() for w in data["marked_cues"])
-        # One pattern for every cue; "thêm" after a cue belongs to it ("cho biết thêm", "nói thêm").
         # One pattern for every cue, matched on the lower-cased text; "thêm" after a cue belongs to it
         # ("cho biết thêm", "nói thêm"). The left word boundary is checked on each match (cheaper than a
         # look-behind at every position).
@@ -169,7 +170,7 @@ class _Vocab:
         self.recipient_starts = p["recipient_starts"]
         self.not_recipient = p["not_recipient"]
         self.theo_not_speaker = p["theo_not_speaker"]
-        self.media = _Phrases([m for m in data["media"]])
+        self.media = p["media"]
         self.theo_nouns = p["theo_speech_nouns"]
         self.person_pronouns = p["person_pronouns"]
         self.group_pronouns = p["group_pronouns"]
@@ -371,10 +372,8 @@ class _Scanner:
             return None
         if v.first_person.starting_at(lows, a, b) or not self._np(toks, lows, a, b):
             return None
-        if any(t.low in ("tôi", "chúng tôi", "mình") and t.text[0].islower() for t in toks[a:b]):
+        if any(t.low in ("tôi", "mình") and t.text[0].islower() for t in toks[a:b]):
             return None  # "bạn bè tôi": a narrator's words, inside a quotation whatever the marks say
-        if v.not_subject_start.starting_at(lows, a, b) or "rằng" in lows[a:b]:
-            return None
         return a, b
 
     def _is_adverbial(self, lows: list[str], a: int, b: int) -> bool:
@@ -986,6 +985,11 @@ class _Resolver:
                 return _as_speaker(groups[-1])
             return _Speaker(None, surface if lows[0] != "họ" else None, "group", None)
         if not over:
+            # "ông Khlopkov", "chị Hòa": a person the actor registry does not know keeps the name as written.
+            k = v.person_pronouns.starting_at(lows, 0)
+            words = list(_TOKEN.finditer(surface))
+            if k and 0 < len(words) - k <= 6 and all(w.group()[0].isupper() or w.group() in ".-" for w in words[k:]):
+                return _Speaker(None, surface[words[k].start():], "person", None)
             return _NOBODY
 
         def rank(m):
