@@ -143,6 +143,14 @@ def test_anaphora_resolve_against_the_previous_date_not_captions():
     assert found["Một ngày trước đó"].value == "2018-07-16"
 
 
+def test_repeated_paragraphs_do_not_move_the_previous_date():
+    _, sentences = _sentences([("body", "Ngày 22/11, hai bên gặp nhau."), ("body", "Ngày 24/5/2018, bãi thử bị phá hủy."),
+                               ("body", "Cùng ngày, Nga ra thông cáo.")])
+    sentences[1] = sentences[1]._replace(is_duplicate=True)
+    found = {t.surface: t.value for t in iter_timexes(sentences, anchor_date=dt.date(2018, 11, 23))}
+    assert found == {"Ngày 22/11": "2018-11-22", "Ngày 24/5/2018": "2018-05-24", "Cùng ngày": "2018-11-22"}
+
+
 def test_anaphora_without_a_previous_date_fall_back_to_the_article_date():
     (t,) = find_timexes("Cùng ngày, Bộ Ngoại giao ra thông cáo.", anchor_date="2013-11-10")
     assert (t.value, t.anchor) == ("2013-11-10", "published_at")

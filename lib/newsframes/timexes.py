@@ -12,8 +12,9 @@ so "tháng 9 năm 2018" beats the duration "9 năm". The winners are resolved in
 * relative expressions ("hôm qua", "tháng trước", "năm ngoái", "thứ Hai tuần trước") count from the article's
   date (``anchor`` as given: ``published_at`` or ``reference``);
 * anaphoric expressions ("cùng ngày", "hôm đó", "ngày hôm sau", "một ngày trước đó") count from the previous
-  resolved date of the article (``anchor="previous"``); captions are out of the story's flow and do not move
-  that pointer. With no previous date they fall back to the article's date.
+  resolved date of the article (``anchor="previous"``); captions and repeated paragraphs (``is_duplicate``) are
+  out of the story's flow and do not move that pointer, though their own expressions are found. With no previous
+  date they fall back to the article's date.
 
 Without an article date, nothing is guessed: yearless dates keep ``XXXX`` (``XXXX-05-31``), relative ones
 become ``XXXX-XX-XX`` / ``XXXX-XX`` / ``XXXX-WXX`` / ``XXXX``, ``date`` and ``anchor`` stay ``None``. Today's
@@ -1084,7 +1085,7 @@ def iter_timexes(
         if not parts:
             continue
         future = any(c in low for c in grammar.future_cues) and grammar.r_future.search(low) is not None
-        moves_previous = sentence.kind not in _NO_PREVIOUS_KINDS
+        moves_previous = sentence.kind not in _NO_PREVIOUS_KINDS and not sentence.is_duplicate
         resolved: list[Resolved | None] = []
         for part in parts:
             if part.spec.tag == "time":
