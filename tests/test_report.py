@@ -326,3 +326,18 @@ def test_the_command_says_which_notebook_and_cell_failed(tmp_path, capsys, monke
     monkeypatch.setattr(report, "run_report", fail)
     assert main(["report", "--out", str(tmp_path)]) == 1
     assert "02_timeline.ipynb failed in cell 4" in capsys.readouterr().err
+
+
+def test_a_speaker_without_a_country_takes_the_one_their_mentions_carry(corpus):
+    statements = corpus.statements.copy()
+    trump = statements["speaker_name"] == "Donald Trump"
+    statements.loc[trump, "speaker_country"] = pd.NA
+    statements.loc[statements["speaker_name"] == "Kremlin", ["speaker_country", "speaker_id"]] = [pd.NA, "nobody"]
+    changed = Corpus(**{**corpus.tables(), "statements": statements})
+    said = report.statements_frame(changed)
+    assert set(said.loc[said["speaker"] == "Donald Trump", "country"]) == {"United States"}
+    # Never another actor's country: the Kremlin's sentences name Russia, but the speaker is unknown to mentions.
+    assert set(said.loc[said["speaker"] == "Kremlin", "country"]) == {"(none)"}
+    tf = report.timeline_frame(changed, top_n=20)
+    assert set(tf.loc[tf["who"] == "Kremlin", "group"]) == {"(none)"}
+    assert set(tf.loc[tf["who"] == "Donald Trump", "group"]) == {"United States"}

@@ -396,6 +396,19 @@ def country_names(mentions: pd.DataFrame) -> dict[str, str]:
     return {str(k): str(v) for k, v in m.groupby("country")["actor_name"].agg(lambda s: s.mode().iloc[0]).items()}
 
 
+def _actor_countries(mentions: pd.DataFrame) -> dict[str, str]:
+    """``{actor_id: ISO alpha-3}``, the country most often given to each actor's mentions."""
+    m = mentions.dropna(subset=["country"])
+    return {str(k): str(v) for k, v in m.groupby("actor_id")["country"].agg(lambda s: s.mode().iloc[0]).items()}
+
+
+def _speaker_country(df: pd.DataFrame, actor_country: dict[str, str]) -> pd.Series:
+    """The statement's ``speaker_country``, else the country the speaker's mentions carry elsewhere."""
+    known = df["speaker_country"].astype(object)
+    guess = df["speaker_id"].map(lambda a: actor_country.get(a) if isinstance(a, str) else None)
+    return known.where(df["speaker_country"].notna(), guess).astype(object)
+
+
 def _article_line(df: pd.DataFrame) -> pd.Series:
     def line(row) -> str:
         where = row.site if isinstance(row.site, str) else row.agency if isinstance(row.agency, str) else ""
@@ -465,12 +478,11 @@ def timeline_frame(
     ev = ev[keep].reset_index(drop=True)
 
     names = country_names(corpus.mentions)
-    m = corpus.mentions.dropna(subset=["country"])
-    actor_country = m.groupby("actor_id")["country"].agg(lambda s: s.mode().iloc[0]).to_dict()
+    actor_country = _actor_countries(corpus.mentions)
     is_statement = ev["statement_id"].notna()
     first_country = ev["actor_ids"].map(lambda ids: next((actor_country[a] for a in ids if a in actor_country), None))
-    ev["country"] = ev["speaker_country"].astype(object).where(is_statement & ev["speaker_country"].notna(),
-                                                              first_country)
+    # A statement takes its speaker's country (never another actor's); any other event its first actor's.
+    ev["country"] = _speaker_country(ev, actor_country).where(is_statement, first_country)
     speaker = ev["speaker_name"].fillna(ev["speaker_surface"]).fillna("(unknown speaker)")
     actors_named = ev["actor_names"].map(lambda names_: ", ".join(names_[:3]))
     ev["who"] = speaker.astype(object).where(is_statement, actors_named)
@@ -502,7 +514,8 @@ def statements_frame(
     st = corpus.statements.merge(_articles_part(corpus), on="article_id", how="left")
     names = country_names(corpus.mentions)
     st["speaker"] = st["speaker_name"].fillna(st["speaker_surface"]).fillna("(unknown speaker)").astype(object)
-    st["country"] = st["speaker_country"].map(lambda c: names.get(c, c) if isinstance(c, str) else NONE)
+    country = _speaker_country(st, _actor_countries(corpus.mentions))
+    st["country"] = country.map(lambda c: names.get(c, c) if isinstance(c, str) else NONE)
     st["cue"] = st["verb"].fillna("").map(lambda v: unicodedata.normalize("NFC", v).strip().lower() or NONE)
     st["end"] = period_end(st["date"], st["precision"])
     keep = _in_range(st["date"], st["end"], date_from, date_to) if (date_from or date_to) else True
