@@ -323,13 +323,12 @@ def test_the_paragraph_carries_its_date_and_cung_ngay_carries_the_last_one():
     assert (d.date, d.date_source) == (dt.date(2018, 7, 19), "published_at")
 
 
-def test_an_unresolved_date_before_the_cue_leaves_the_date_unknown():
+def test_an_unresolved_date_before_the_cue_falls_back_to_the_article_date():
     art = Article(["Trước đó, ông Khlopkov cho rằng Triều Tiên sẽ không đơn phương.", "Theo ông, cần có đi có lại."])
-    t = Timex(0, 0, 8, "Trước đó", "date", "PAST_REF", None, None, None)
-    art.timexes.append(t)
+    art.timexes.append(Timex(0, 0, 8, "Trước đó", "date", "PAST_REF", None, None, None))
     first, second = art.statements()
-    assert (first.date, first.date_source) == (None, None)
-    assert (second.date, second.date_source) == (None, None)
+    assert (first.date, first.date_source) == (dt.date(2018, 11, 23), "published_at")
+    assert (second.date, second.date_source) == (dt.date(2018, 11, 23), "previous")
 
 
 def test_no_article_date_means_no_date():

@@ -1103,7 +1103,7 @@ def iter_statements(
                     last_date = own
         seen_sentence = max(seen_sentence, r.sentence - 1)
         own = _sentence_date(dates_in.get(r.sentence, ()), contents_in.get(r.sentence, ()))
-        if own is not None:  # (None, None) for "Trước đó": said before, on a day the text does not give
+        if own is not None:
             (date, precision), source = own, "sentence"
         elif vocab.same_date.search(sent.text) and last_date is not None:
             (date, precision), source = last_date, "previous"
@@ -1115,9 +1115,8 @@ def iter_statements(
             date = precision = source = None
         if date is None:
             source = None
-        if own is not None or date is not None:
+        else:
             para_date[sent.paragraph_id] = (date, precision)
-        if date is not None:
             last_date = (date, precision)
         yield Statement(
             r.sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, r.cue,
@@ -1127,12 +1126,11 @@ def iter_statements(
 
 
 def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]]) -> tuple[dt.date | None, str | None] | None:
-    """The date a sentence gives its statements: its last resolved date outside every reported content;
-    (None, None) when its only dates outside the content are unresolved ("Trước đó"); None when it has none."""
-    outside = [t for t in timexes if not any(a <= t.start < b for a, b in contents)]
-    resolved = [t for t in outside if t.kind == "date" and t.date is not None]
-    if resolved:
-        return _date_of(resolved[-1])
-    if any(t.kind == "date" for t in outside):
-        return None, None
-    return None
+    """The date a sentence gives its statements: its last resolved date outside every reported content, or None.
+
+    An unresolved one ("Trước đó") gives nothing: the statement then takes the date of the paragraph or the
+    article, as any other that its sentence does not date.
+    """
+    resolved = [t for t in timexes if t.kind == "date" and t.date is not None
+                and not any(a <= t.start < b for a, b in contents)]
+    return _date_of(resolved[-1]) if resolved else None
