@@ -231,6 +231,25 @@ def test_a_person_inside_the_reported_content_is_not_the_antecedent():
     assert [st.speaker_id for st in art.statements()] == ["lavrov", "lavrov"]
 
 
+@pytest.mark.parametrize(
+    "sentence, mentions, expected",
+    [
+        ("Cố vấn của Tổng thống Trump, ông John Bolton, cho biết Mỹ sẽ rút quân.",
+         [("Trump", "Q22686", "person"), ("John Bolton", "bolton", "person")], "bolton"),
+        ('"Không có những tràng vỗ tay", Jon Meacham, nhà sử học nghiên cứu về các đời tổng thống Mỹ, nhận định.',
+         [("tổng thống Mỹ", "Q22686", "person")], None),
+        ("Người phát ngôn của Bộ Ngoại giao Trung Quốc cho biết Bắc Kinh phản đối.",
+         [("Bộ Ngoại giao Trung Quốc", "mfa-chn", "organization"), ("Trung Quốc", "Q148", "country")], "mfa-chn"),
+    ],
+)
+def test_a_person_the_speaker_is_related_to_does_not_speak(sentence, mentions, expected):
+    art = Article([sentence])
+    for surface, actor_id, actor_type in mentions:
+        art.mention(surface, actor_id, surface, actor_type)
+    (st,) = art.statements()
+    assert st.speaker_id == expected
+
+
 def test_a_coreference_mention_is_used_as_it_is():
     art = Article(["Ông Galuzin và ông Abe gặp nhau.", "Nhà ngoại giao này cho biết hai nước sẽ hợp tác."])
     art.mention("Galuzin", "galuzin", "Mikhail Galuzin", "person", "RUS").mention("Abe", "abe", "Shinzo Abe", "person", "JPN")

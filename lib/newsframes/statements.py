@@ -75,7 +75,8 @@ _CLOSERS = frozenset("\"'”’»")
 _TRIM = " \t\n.,;:…-–—"
 _PUNCT_BOUNDARY = frozenset({",", ";", ":", "-", "–", "—", "…"})
 # Words that make a phrase a clause rather than a noun phrase (an apposition has none of them).
-_NOT_NP = frozenset({"đã", "sẽ", "đang", "bị", "được", "không", "chưa", "là", "thì", "rằng", "cần", "phải"})
+# ("mà" opens a relative clause: "những cáo buộc mà Moscow bác bỏ"; "đưa tin" reports a source.)
+_NOT_NP = frozenset({"đã", "sẽ", "đang", "bị", "được", "không", "chưa", "là", "thì", "rằng", "cần", "phải", "mà", "đưa"})
 
 
 class _Tok(NamedTuple):
@@ -427,6 +428,12 @@ class _Scanner:
         """The subject of the sentence's main clause (for ``X phản đối ..., cho rằng ...``)."""
         v, i = self.v, 0
         while i < upto:
+            j = i
+            while j < upto and lows[j] != ",":
+                j += 1
+            if j < upto and lows[j - 2:j] == ["đưa", "tin"]:
+                i = j + 1  # "Báo chí Đức đưa tin, X nói rằng ...": a source, then the clause
+                continue
             if v.adverbial_starts.starting_at(lows, i, upto) or v.not_subject_start.starting_at(lows, i, upto):
                 j = i
                 while j < upto and lows[j] != ",":
@@ -914,7 +921,9 @@ def find_reports(text: str, *, language: str = "vi") -> list[Report]:
 # Speakers and dates
 
 _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
-_DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và)(?!\w)", re.IGNORECASE)
+# Between the previous mention (or a comma) and a mention, one of these makes the mention a modifier of the
+# speaker, not the speaker: "Cố vấn của Tổng thống Trump", "nhà sử học nghiên cứu về các đời tổng thống Mỹ".
+_DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và|về|tại|ở|thuộc|trong|từ)(?!\w)", re.IGNORECASE)
 
 
 class _Speaker(NamedTuple):
@@ -993,11 +1002,13 @@ class _Resolver:
             return _NOBODY
 
         def rank(m):
-            seg_start = max(a, self.text.rfind(",", a, m.start) + 1)
-            dependent = bool(_DEPENDENT.search(self.text, seg_start, m.start))
+            gap = max([a, self.text.rfind(",", a, m.start) + 1] + [o.end for o in over if o.end <= m.start])
+            dependent = bool(_DEPENDENT.search(self.text, gap, m.start))
             return (dependent, _TYPE_RANK.get(m.actor_type, 5), -(m.end - m.start), m.start)
 
         best = min(over, key=rank)
+        if best.actor_type == "person" and rank(best)[0]:
+            return _NOBODY  # only a person the speaker is related to ("Cố vấn của Tổng thống Trump")
         if best.actor_type in ("country", "location"):
             # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
             m = self._last_person(a, role=surface.lower(), country=best.country)
