@@ -299,3 +299,11 @@ def test_interactive_lanes_are_capped():
     fig = plots.plot_timeline_interactive(frame, max_lanes=5)
     lanes = {y for trace in fig.data for y in trace.y}
     assert len(lanes) == 6 and "other" in lanes
+
+
+@pytest.mark.parametrize(
+    "values, n, expected",
+    [(["b", "a", "b", "c", "a"], 2, ["a", "b"]), (["x", None, "x", "y"], 5, ["x", "y"]), ([], 3, [])],
+)
+def test_top_values_break_ties_by_name(values, n, expected):
+    assert plots.top_values(pd.Series(values, dtype=object), n) == expected

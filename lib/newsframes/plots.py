@@ -81,6 +81,12 @@ def colors_for(groups: Iterable[str]) -> dict[str, str]:
     return out
 
 
+def top_values(values: pd.Series, n: int) -> list:
+    """The ``n`` most frequent values, ties in name order, so the same data always draws the same way."""
+    counts = values.dropna().value_counts()
+    return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[:n]]
+
+
 def shorten(text: Any, width: int) -> str:
     """``text`` cut to ``width`` characters at a word boundary, with an ellipsis if cut."""
     if text is None or text is pd.NA or (isinstance(text, float) and text != text):
@@ -554,8 +560,7 @@ def plot_timeline_interactive(frame: pd.DataFrame, *, title: str = "", lane: str
         fig.add_annotation(text="no dated events in this selection", showarrow=False, x=0.5, y=0.5,
                            xref="paper", yref="paper")
     lanes = frame[lane].fillna(NONE).map(lambda v: escape(shorten(v, 40)) or NONE)
-    ranked = sorted(lanes.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))
-    lanes = lanes.where(lanes.isin({k for k, _ in ranked[:max_lanes]}), OTHER)
+    lanes = lanes.where(lanes.isin(set(top_values(lanes, max_lanes))), OTHER)
     order = list(dict.fromkeys(lanes))
     custom = pd.DataFrame({
         "date": frame["date_label"].map(escape),
@@ -607,9 +612,8 @@ def plot_lanes(frame: pd.DataFrame, *, lane: str, color: str, title: str = "", t
     from matplotlib.patches import Patch
 
     frame = frame[frame["date"].notna()]
-    keep = frame[lane].value_counts().index[:top_n]
-    frame = frame[frame[lane].isin(keep)]
-    lanes = list(keep)
+    lanes = top_values(frame[lane], top_n)
+    frame = frame[frame[lane].isin(lanes)]
     fig = new_figure(10, max(2.6, 1.4 + 0.42 * len(lanes)))
     ax = fig.add_subplot()
     if frame.empty:
@@ -709,5 +713,6 @@ __all__ = [
     "save_table",
     "shorten",
     "timelinejs",
+    "top_values",
     "write_timelinejs",
 ]

@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import paths
 from .corpus import Corpus
-from .plots import FORMATS, NONE, OTHER, check_formats, escape, shorten
+from .plots import FORMATS, NONE, OTHER, check_formats, escape, shorten, top_values
 
 #: The notebooks ``newsframes report`` runs, in order.
 NOTEBOOKS = ("01_corpus.ipynb", "02_timeline.ipynb", "03_actor_statements.ipynb")
@@ -426,10 +426,7 @@ def _articles_part(corpus: Corpus) -> pd.DataFrame:
 
 
 def _collapse(groups: pd.Series, top_n: int) -> pd.Series:
-    counts = groups.value_counts()
-    # Ties broken by name, so the same data always gives the same colours.
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    keep = {k for k, _ in ranked[:top_n]} | {NONE}
+    keep = set(top_values(groups, top_n)) | {NONE}
     return groups.where(groups.isin(keep), OTHER)
 
 
@@ -531,7 +528,7 @@ def statements_frame(
 
 def quote_types_by_speaker(statements: pd.DataFrame, *, top_n: int = 10) -> pd.DataFrame:
     """Statements per speaker (the ``top_n`` most quoted) and quote type: direct, indirect, mixed."""
-    top = statements["speaker"].value_counts().index[:top_n]
+    top = top_values(statements["speaker"], top_n)
     sub = statements[statements["speaker"].isin(top)]
     table = pd.crosstab(sub["speaker"], sub["quote_type"]) if len(sub) else pd.DataFrame(index=pd.Index([], name="speaker"))
     table = table.reindex(index=list(top), columns=["direct", "indirect", "mixed"], fill_value=0)
@@ -554,8 +551,8 @@ def speaker_mentions(corpus: Corpus, statements: pd.DataFrame, *, top_n: int = 1
     pairs = pairs.drop_duplicates(["statement_id", "actor_id"])
     if pairs.empty:
         return pd.DataFrame(dtype="int64").rename_axis(index="speaker", columns="mentioned")
-    rows = pairs["speaker"].value_counts().index[:top_n]
-    cols = pairs["actor_name"].value_counts().index[:top_n]
+    rows = top_values(pairs["speaker"], top_n)
+    cols = top_values(pairs["actor_name"], top_n)
     table = pd.crosstab(pairs["speaker"], pairs["actor_name"]).reindex(index=rows, columns=cols, fill_value=0)
     return table.rename_axis(index="speaker", columns="mentioned").astype("int64")
 
