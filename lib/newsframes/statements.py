@@ -899,9 +899,10 @@ def find_reports(text: str, *, language: str = "vi") -> list[Report]:
     Returns:
         The reports in order of their cues.
 
-    >>> [(text[r.speaker_start:r.speaker_end], r.cue, r.quote_type) for r in find_reports(
-    ...     text := 'Ông Lavrov nêu rõ: "Nga sẵn sàng đối thoại".')]
-    [('Ông Lavrov', 'nêu rõ', 'direct')]
+    >>> text = 'Ông Lavrov nêu rõ: "Nga sẵn sàng đối thoại".'
+    >>> [(text[r.speaker_start:r.speaker_end], r.cue, r.quote_type, text[r.content_start:r.content_end])
+    ...  for r in find_reports(text)]
+    [('Ông Lavrov', 'nêu rõ', 'direct', 'Nga sẵn sàng đối thoại')]
     """
     from .sentences import split_sentences
 
