@@ -71,25 +71,48 @@ class Actor(NamedTuple):
 
 
 # ---------------------------------------------------------------------------------------------------- text
-def _blank_table() -> dict[int, str]:
-    # Every punctuation, symbol or space character becomes a plain space (one for one, so offsets survive).
-    out = {}
-    for i in range(0x3000):
-        cat = unicodedata.category(chr(i))
-        if cat[0] in "PSZ" or cat == "Cc":
-            out[i] = " "
-    return out
-
-
-_BLANK = _blank_table()
+# Punctuation, symbols and unusual spaces become plain spaces, one for one, so offsets survive and every
+# registry form can be looked up as " form " (whole syllables only).
+_BLANK_RE = re.compile(r"[^\w ]|_")
 _WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*|\S")
 
 
+_UPPER = "".join(c for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for c in map(chr, r) if c.isupper())
+
+
+def _blank(text: str) -> str:
+    return _BLANK_RE.sub(" ", text)
+
+
 def _norm(text: str) -> str:
-    low = text.lower()
+    low = _blank(text).lower()
     if len(low) != len(text):  # "İ" lower-cases to two characters; keep offsets aligned
-        low = "".join(c.lower()[0] for c in text)
-    return low.translate(_BLANK)
+        low = "".join(c.lower()[0] for c in _blank(text))
+    return low
+
+
+def _tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Words (hyphenated names kept whole) and punctuation marks, with their offsets."""
+    out, pos = [], 0
+    for chunk in text.split(" "):
+        if chunk:
+            if chunk.isalnum():
+                out.append((pos, pos + len(chunk), chunk))
+            else:
+                out.extend((pos + m.start(), pos + m.end(), m.group()) for m in _WORD.finditer(chunk))
+        pos += len(chunk) + 1
+    return out
+
+
+_VIET = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?")
+
+
+def _viet(word: str) -> bool:
+    """Whether ``word`` has the shape of one Vietnamese syllable ("Giao", "Nghiệp"; not "Putin", "John")."""
+    return _VIET.fullmatch(word.lower()) is not None
 
 
 def _is_word(t: str) -> bool:
@@ -163,6 +186,8 @@ class _Rules(NamedTuple):
     compound: dict[str, str]
     credit: re.Pattern
     credit_hint: re.Pattern
+    hon_re: re.Pattern
+    bare_re: re.Pattern
 
 
 @functools.cache
@@ -198,7 +223,11 @@ def _rules(language: str) -> _Rules:
         blocked_phrases=frozenset(r["blocked_phrases"]),
         compound={k: v for k, v in r["compound_forms"].items() if v},
         credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
-        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|TTXVN|VNA|Nguồn|nguồn|Photo|Video|Clip|/|\("),
+        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\((?:%s)" % "|".join(
+            map(re.escape, r["credit_agencies"]))),
+        hon_re=re.compile(r"(?<!\w)(?:%s)(?= +[%s])" % ("|".join(map(re.escape, t["honorifics"])), _UPPER)),
+        bare_re=re.compile(r"(?<!\w)(?:%s) này(?!\w)" % "|".join(
+            re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:]))),
     )
 
 
@@ -220,36 +249,40 @@ class Registry:
             for r in self.rows
         )
         self.by_country = {a.country: i for i, a in enumerate(self.actors) if a.actor_type == "country"}
-        entries: dict[str, list] = {}
-        owner: dict[str, int] = {}
+        # Two automata: one-word forms and organization heads with their case as written, over the sentence with
+        # its punctuation blanked; forms of several words, titles and descriptions over its lower-cased copy.
+        case: dict[str, tuple] = {}
+        low: dict[str, list] = {}
         for i, row in enumerate(self.rows):
             for alias in dict.fromkeys(a.strip() for a in (row.get("aliases") or "").split("|")):
-                if alias:
-                    key = " " + _norm(alias) + " "
-                    owner[key] = i  # later rows (the user's) win a shared form
-                    entries.setdefault(key, []).append(("reg", alias))
-        rules = self.rules
-        for w, group in rules.title_class.items():
-            entries.setdefault(f" {w} ", []).append(("title", group))
-        for w, group in rules.descriptions.items():
-            entries.setdefault(f" {w} ", []).append(("desc", group))
-        for w in rules.honorifics:
-            entries.setdefault(" " + _norm(w) + " ", []).append(("hon", w))
-        for w in rules.org_heads:
-            entries.setdefault(" " + _norm(w) + " ", []).append(("head", w))
-        auto = ahocorasick.Automaton()
-        for key, items in entries.items():
-            payload = []
-            for kind, value in items:
-                if kind == "reg":
-                    if owner[key] is not None:
-                        payload.append(("reg", owner[key], tuple(a for k, a in items if k == "reg")))
-                        owner[key] = None
+                if not alias:
+                    continue
+                blank = _blank(alias).strip()
+                if " " not in blank:
+                    case[f" {blank} "] = ("reg", i)  # later rows (the user's) win a shared form
                 else:
-                    payload.append((kind, value))
-            auto.add_word(key, (len(key), tuple(payload)))
-        auto.make_automaton()
-        self.automaton = auto
+                    low.setdefault(" " + " ".join(_norm(alias).split()) + " ", []).append((i, alias))
+        for w in self.rules.org_heads:
+            case.setdefault(f" {_blank(w)} ", ("head", w))
+        auto_case = ahocorasick.Automaton()
+        for key, value in case.items():
+            auto_case.add_word(key, (len(key), value))
+        auto_case.make_automaton()
+        auto_low = ahocorasick.Automaton()
+        for key, pairs in low.items():
+            owner = pairs[-1][0]
+            auto_low.add_word(key, (len(key), (("reg", owner, tuple(a for _, a in pairs)),)))
+        for w, group in self.rules.title_class.items():
+            key = f" {w} "
+            old = auto_low.get(key, (len(key), ()))
+            auto_low.add_word(key, (len(key), old[1] + (("title", group),)))
+        for w, group in self.rules.descriptions.items():
+            if w not in self.rules.desc_bare:
+                key = f" {w} "
+                old = auto_low.get(key, (len(key), ()))
+                auto_low.add_word(key, (len(key), old[1] + (("desc", group),)))
+        auto_low.make_automaton()
+        self.auto_case, self.auto_low = auto_case, auto_low
         self.country_aliases = {
             _norm(a): i for i, r in enumerate(self.rows) if r["actor_type"] == "country"
             for a in r["aliases"].split("|") if a
@@ -268,12 +301,15 @@ class Registry:
         return pd.DataFrame([{c: r.get(c) or None for c in COLUMNS} for r in self.rows], columns=list(COLUMNS))
 
     def find(self, surface: str) -> Actor | None:
-        """The actor a surface form stands for (exact form or its case-blind variant), or None."""
-        key = " " + _norm(surface) + " "
-        if key in self.automaton:
-            for item in self.automaton.get(key)[1]:
-                if item[0] == "reg":
-                    return self.actors[item[1]]
+        """The actor a surface form stands for (as written, or a form of several words in other case), or None."""
+        blank = _blank(surface).strip()
+        if " " not in blank:
+            hit = self.auto_case.get(f" {blank} ", None)
+        else:
+            hit = self.auto_low.get(" " + " ".join(_norm(surface).split()) + " ", None)
+        for item in (hit[1],) if hit and hit[1][0] == "reg" else (hit[1] if hit else ()):
+            if item and item[0] == "reg" and (" " not in blank or _case_ok(surface, item[2])):
+                return self.actors[item[1]]
         return None
 
 
@@ -336,13 +372,13 @@ class _Item:
     """What the sentence grammar found, before the article-level resolution (offsets into the article)."""
 
     __slots__ = ("kind", "sid", "s", "e", "idx", "name", "role", "base", "group", "country", "posting", "weak",
-                 "anchor")
+                 "anchor", "org")
 
     def __init__(self, kind, sid, s, e, idx=None, name=None, role=None, base=None, group=None, country=None,
-                 posting=None, weak=False, anchor=None):
+                 posting=None, weak=False, anchor=None, org=None):
         self.kind, self.sid, self.s, self.e, self.idx, self.name = kind, sid, s, e, idx, name
         self.role, self.base, self.group, self.country, self.posting = role, base, group, country, posting
-        self.weak, self.anchor = weak, anchor if anchor is not None else s
+        self.weak, self.anchor, self.org = weak, anchor if anchor is not None else s, org
 
 
 def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
@@ -354,7 +390,38 @@ def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
     )
 
 
+_CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [%s]" % _UPPER)
 _CLAUSE_OPENERS = frozenset('"“‘\'(:;-–—[')
+_JOIN = "-‐'’"
+
+
+def _neighbours(text: str, s: int, e: int) -> tuple[str, str]:
+    """The word (or punctuation mark) before ``text[s:e]`` and the one after it, across spaces."""
+    i = s - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0:
+        prev = ""
+    elif text[i].isalnum():
+        j = i
+        while j > 0 and (text[j - 1].isalnum() or (text[j - 1] in _JOIN and j > 1 and text[j - 2].isalnum())):
+            j -= 1
+        prev = text[j:i + 1]
+    else:
+        prev = text[i]
+    n, k = len(text), e
+    while k < n and text[k] == " ":
+        k += 1
+    if k >= n:
+        nxt = ""
+    elif text[k].isalnum():
+        m = k
+        while m < n and (text[m].isalnum() or (text[m] in _JOIN and m + 1 < n and text[m + 1].isalnum())):
+            m += 1
+        nxt = text[k:m]
+    else:
+        nxt = text[k]
+    return prev, nxt
 
 
 class _Sentence:
@@ -366,52 +433,83 @@ class _Sentence:
 
     # -- scanning -------------------------------------------------------------------------------------------
     def run(self) -> list[_Item]:
-        text, reg = self.text, self.reg
+        text, reg, rules = self.text, self.reg, self.rules
+        cased = _blank(text)
+        low = cased.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower()[0] for c in cased)
         hits, trig = [], {}
-        for end, (length, payload) in reg.automaton.iter(" " + _norm(text) + " "):
+        add = self._trigger
+        for end, (length, (kind, value)) in reg.auto_case.iter(f" {cased} "):
+            if kind == "reg":
+                hits.append((end - length + 1, end - 1, value))
+            else:
+                add(trig, end - length + 1, end - 1, kind, value)
+        has_this = "này" in low
+        n = len(text)
+        for end, (length, payload) in reg.auto_low.iter(f" {low} "):
             s, e = end - length + 1, end - 1
-            surface = text[s:e]
             for p in payload:
                 kind = p[0]
                 if kind == "reg":
-                    if _case_ok(surface, p[2]):
+                    if _case_ok(text[s:e], p[2]):
                         hits.append((s, e, p[1]))
-                elif kind == "hon":
-                    if surface == p[1]:
-                        self._trigger(trig, s, e, kind, p[1])
-                elif kind != "head" or surface[0].isupper():
-                    self._trigger(trig, s, e, kind, p[1])
+                elif kind == "title":
+                    # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...",
+                    # "trợ lý tổng thống Nga ...")
+                    if text[s].isupper() or _CAP_SOON.match(text, e):
+                        add(trig, s, e, kind, p[1])
+                elif has_this:
+                    add(trig, s, e, kind, p[1])
+        if " " in text:
+            for m in rules.hon_re.finditer(text):
+                add(trig, m.start(), m.end(), "hon", m.group(0))
+        if has_this:
+            for m in rules.bare_re.finditer(text):
+                add(trig, m.start(), m.end() - 4, "desc", "any")
         if not hits and not trig:
             return []
-        words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        # registry forms: longest first, without overlap
+        chosen, taken = [], []
+        for s, e, idx in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+            if not any(s < b and a < e for a, b in taken):
+                chosen.append((s, e, idx))
+                taken.append((s, e))
+        self.hit_starts = {h[0] for h in chosen}
+        self.hit_ends = {h[1] for h in chosen}
+        self.admitted: set[int] = set()  # registry forms that a grammar put in a title's or body's slot
+        self.used_chars: list[tuple[int, int]] = []
+        if trig:
+            self._grammar(chosen, trig)
+        for s, e, idx in chosen:
+            if s in self.admitted or not any(a <= s < b for a, b in self.used_chars):
+                self._registry_item(s, e, idx)
+        if "-" in text or "–" in text:
+            self._compounds()
+        if rules.credit_hint.search(text):
+            self._drop_credits()
+        return self.items
+
+    def _grammar(self, chosen, trig) -> None:
+        text = self.text
+        words = _tokenize(text)
         self.words, self.n = words, len(words)
         self.low = [w[2].lower() for w in words]
         starts = {w[0]: i for i, w in enumerate(words)}
         ends = {w[1]: i + 1 for i, w in enumerate(words)}
-        # registry hits on whole words, longest first and without overlap
         self.reg_at: dict[int, tuple[int, int, int]] = {}
         covered = [False] * self.n
-        for s, e, idx in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+        for s, e, idx in chosen:
             ti, tj = starts.get(s), ends.get(e)
-            if ti is None or tj is None or any(covered[ti:tj]):
-                continue
-            self.reg_at[ti] = (tj, idx, s)
-            for k in range(ti, tj):
-                covered[k] = True
+            if ti is not None and tj is not None:
+                self.reg_at[ti] = (tj, idx, s)
+                for k in range(ti, tj):
+                    covered[k] = True
         self.trig_at = {starts[s]: (ends[e], kinds) for s, (e, kinds) in trig.items() if s in starts and e in ends}
         self.used = [False] * self.n
-        self.admitted: set[int] = set()
         for ti in sorted(self.trig_at):
             if not self.used[ti]:
                 self._trigger_grammar(ti, covered)
-        for ti, (tj, idx, _) in self.reg_at.items():
-            if not self.used[ti] or ti in self.admitted:
-                self._registry_item(ti, tj, idx)
-        if "-" in text or "–" in text:
-            self._compounds()
-        if self.rules.credit_hint.search(text):
-            self._drop_credits()
-        return self.items
 
     @staticmethod
     def _trigger(trig, s, e, kind, value):
@@ -431,8 +529,14 @@ class _Sentence:
         return item
 
     def _use(self, i, j):
-        for k in range(i, min(j, self.n)):
-            self.used[k] = True
+        j = min(j, self.n)
+        if j > i:
+            for k in range(i, j):
+                self.used[k] = True
+            self.used_chars.append((self.words[i][0], self.words[j - 1][1]))
+
+    def _admit(self, toks) -> None:
+        self.admitted.update(self.words[k][0] for k in toks)
 
     def _cap_word(self, k: int) -> bool:
         return k < self.n and _is_word(self.words[k][2]) and _is_cap(self.words[k][2])
@@ -447,8 +551,8 @@ class _Sentence:
     def _trigger_grammar(self, ti: int, covered: list[bool]) -> None:
         tj, kinds = self.trig_at[ti]
         hit = self.reg_at.get(ti)
-        if hit and hit[0] >= tj and "head" not in kinds:
-            return  # a registry form starting here is at least as long ("Hội đồng Bảo an", "Nữ hoàng Anh ...")
+        if hit and hit[0] >= tj and ("head" not in kinds or self.reg.actors[hit[1]].actor_type != "organization"):
+            return  # a registry form starting here is at least as long ("Hội đồng Bảo an", "Đài Loan")
         if covered[ti] and not hit:
             return  # inside a registry form
         if "desc" in kinds and self._description(ti, tj, kinds["desc"]):
@@ -457,7 +561,9 @@ class _Sentence:
             self._title(ti, tj, kinds["title"])
         elif "head" in kinds:
             org = self._org(ti, tj)
-            if org and (not hit or org[0] > hit[0]):
+            # a registry organization starting here wins unless the pattern names a longer body of its own
+            # ("Đảng Dân chủ Tự do" beyond "Đảng Dân chủ"), not a verb after it ("Bộ Ngoại giao Nga triệu tập")
+            if org and (not hit or (org[0] > hit[0] and self._cap_word(hit[0]))):
                 self._emit_org(ti, org)
         elif "hon" in kinds:
             self._honorific(ti, tj)
@@ -479,21 +585,26 @@ class _Sentence:
         if k < self.n and self.low[k] == "này":
             self._add("ana", i, k + 1, group=group)
             self._use(i, k + 1)
-            self.admitted.update(nested)
+            self._admit(nested)
             return True
         return False
 
     def _name_end(self, k: int) -> int:
         """End of the capitalised name starting at token ``k`` (``k`` itself if there is none)."""
         rules, words, n = self.rules, self.words, self.n
+        if k in self.trig_at and ("head" in self.trig_at[k][1] or "title" in self.trig_at[k][1]):
+            return k
         j = k
         while j < n:
             w = words[j][2]
             if _is_word(w) and _is_cap(w) and w not in rules.name_stops and not (j == k and w in rules.not_names):
-                if _is_acronym(w) and not re.fullmatch(r"[IVX]+", w):
+                if (_is_acronym(w) and not re.fullmatch(r"[IVX]+", w)) or any(c.isdigit() for c in w):
                     break
-                if j > k and self._reg(j) and self.reg_at[j][0] > j + 1:
-                    break  # a place or body of several words follows the name
+                hit = self.reg_at.get(j) if j > k else None
+                if hit and (hit[0] > j + 1 or self.reg.actors[hit[1]].actor_type == "person"):
+                    break  # a place or body of several words, or a known person, follows
+                if j > k and j in self.trig_at and _is_cap(w):
+                    break  # a title or an organization follows
                 j += 1
                 if len(w) == 1 and j < n and words[j][2] == "." and words[j][0] == words[j - 1][1]:
                     j += 1  # an initial: "Donald J. Trump"
@@ -503,6 +614,12 @@ class _Sentence:
                 break
         while j > k and words[j - 1][2] == ".":
             j -= 1
+        # "Salman Khurshid Tuyên bố": a sentence that lost its full stop glues its first word to a foreign name
+        if j - k >= 3 or (j - k == 2 and not _viet(words[k][2])):
+            last = words[j - 1][2]
+            if _viet(last) and not last.isascii() and not _viet(words[j - 2][2]) and j < n \
+                    and words[j][2].islower() and _viet(words[j][2]):
+                j -= 1
         return j
 
     def _title(self, i: int, j: int, group: str) -> None:
@@ -513,17 +630,22 @@ class _Sentence:
                 rs = i - back
                 break
         k = j + _at(rules.portfolios, low, j)
-        while k + 1 < n and low[k] == "kiêm" and k + 1 in self.trig_at and "title" in self.trig_at[k + 1][1]:
-            k = self.trig_at[k + 1][0]
-            k += _at(rules.portfolios, low, k)
         base_end = k
+        while k < n:  # "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao", "Trợ lý Tổng thống"
+            nxt = k + 1 if low[k] == "kiêm" else k
+            if nxt in self.trig_at and "title" in self.trig_at[nxt][1]:
+                k = self.trig_at[nxt][0]
+                k += _at(rules.portfolios, low, k)
+                self.used[nxt] = True
+            else:
+                break
         k += _at(rules.suffixes, low, k)
         role = self.text[self.words[rs][0]:self.words[k - 1][1]]
         base = " ".join(low[i:base_end])
         base = rules.equivalents.get(base, base)
         if base not in rules.title_class:
             base = rules.equivalents.get(" ".join(low[i:j]), " ".join(low[i:j]))
-        country = posting = None
+        country = posting = org_name = None
         nested: list[int] = []
         link = None
         for _ in range(10):
@@ -534,6 +656,8 @@ class _Sentence:
                     posting = posting or actor.country
                 else:
                     country = country or actor.country
+                    if actor.actor_type == "organization":
+                        org_name = org_name or actor.actor_id
                 nested.append(k)
                 k, link = hit[0], None
                 continue
@@ -542,6 +666,7 @@ class _Sentence:
                 if org:
                     item = self._emit_org(k, org)
                     country = country or item.country
+                    org_name = org_name or item.name.lower()
                     k, link = org[0], None
                     continue
             m = _at(rules.affiliations, low, k)
@@ -557,25 +682,32 @@ class _Sentence:
                 k += 1
                 continue
             break
-        self.admitted.update(nested)
+        self._admit(nested)
         self._use(rs, k)
         end = self._name_end(k)
+        if end == k + 1 and end in self.reg_at and self.reg.actors[self.reg_at[end][1]].actor_type == "person":
+            k = end  # "Ngoại trưởng Mỹ Tony Blinken": the registry knows the person by the surname
+            end = self._name_end(k)
         hit = self.reg_at.get(k)
+        anchor = self.base + self.words[rs][0]
         if hit and self.reg.actors[hit[1]].actor_type == "person" and hit[0] >= end:
             self._add("reg", k, hit[0], idx=hit[1], role=role, base=base, group=group, country=country,
-                      anchor=self.base + self.words[rs][0])
+                      anchor=anchor, org=org_name)
             self._use(k, hit[0])
-            self.admitted.discard(k)
         elif end > k:
+            # "Bộ trưởng Giao thông": one Vietnamese syllable before a lower-case one is a word, not a name,
+            # unless the article names someone in full whose name it is part of (weak, checked later)
+            weak = end == k + 1 and _viet(self.words[k][2]) and end < n and self.words[end][2].islower()
             self._add("person", k, end, name=self.text[self.words[k][0]:self.words[end - 1][1]], role=role,
-                      base=base, group=group, country=country, posting=posting,
-                      anchor=self.base + self.words[rs][0])
+                      base=base, group=group, country=country, posting=posting, anchor=anchor, weak=weak,
+                      org=org_name)
             self._use(k, end)
         elif k < n and low[k] == "này":
             self._add("ana", rs, k + 1, group=rules.descriptions.get(base, group))
             self._use(k, k + 1)
         else:
-            self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting)
+            self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
+                      org=org_name)
 
     def _honorific(self, i: int, j: int) -> None:
         k = j
@@ -600,21 +732,22 @@ class _Sentence:
         if not hit:
             p = k
             if self._cap_word(p) or (p < n and _is_acronym(words[p][2])):
-                last, free = p, False
+                last, free, viet = p, False, False
                 while p < n:
                     w = words[p][2]
-                    if p > k and (self._reg(p, ("country", "location")) or p in self.trig_at):
+                    if p > k and (p in self.reg_at or (p in self.trig_at and _is_cap(w))):
                         break
                     m = _at(rules.portfolios, low, p) if _is_cap(w) else 0
                     if m:
                         p = last = p + m
-                        free = False
+                        free, viet = False, True
                     elif _is_word(w) and (_is_cap(w) or _is_acronym(w)) and w not in rules.name_stops:
+                        if viet and not _viet(w) and not _is_acronym(w):
+                            break  # "Tòa án Tối cao John Roberts": a foreign name after the body's own words
                         p = last = p + 1
-                        free = True
+                        free, viet = True, viet or _viet(w)
                     elif _is_word(w) and w.islower() and low[p] not in rules.org_stops:
-                        nxt = words[p + 1][2] if p + 1 < n else ""
-                        if free and (not nxt.isalpha() or not nxt.islower() or nxt in rules.org_stops):
+                        if free and low[p] not in rules.org_verbs:  # the second syllable of "Ngoại giao"
                             p = last = p + 1
                             free = False
                             continue
@@ -662,62 +795,67 @@ class _Sentence:
         item = self._add("org", i, end, name=self.text[self.words[i][0]:self.words[end - 1][1]],
                          country=country, posting=posting)
         self._use(i, end)
-        self.admitted.update(nested)
+        self._admit(nested)
         return item
 
     # -- registry forms in context ---------------------------------------------------------------------------
-    def _registry_item(self, ti: int, tj: int, idx: int) -> None:
-        rules, words, low = self.rules, self.words, self.low
+    def _registry_item(self, s: int, e: int, idx: int) -> None:
+        text, rules = self.text, self.rules
+        if (s > 0 and text[s - 1] in "-‐'’") or (e < len(text) and text[e] in "-‐'’"):
+            return  # inside a hyphenated word: compounds are read by _compounds
         weak = False
-        if ti not in self.admitted and tj == ti + 1:
-            w = words[ti][2]
-            if self.reg.actors[idx].actor_type == "group":
-                pass
-            elif not self._plausible(ti, w):
+        surface = text[s:e]
+        if s not in self.admitted and " " not in surface and self.reg.actors[idx].actor_type != "group":
+            prev, nxt = _neighbours(text, s, e)
+            if not self._plausible(s, e, surface, prev, nxt):
                 return
-            elif w in rules.weak and (ti == 0 or words[ti - 1][2] in _CLAUSE_OPENERS):
-                weak = True
-        self._add("reg", ti, tj, idx=idx, weak=weak)
+            weak = surface in rules.weak and (not prev or prev in _CLAUSE_OPENERS)
+        self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx, weak=weak))
 
-    def _plausible(self, ti: int, w: str) -> bool:
+    def _plausible(self, s: int, e: int, w: str, prev: str, nxt: str) -> bool:
         """A one-word form standing alone: not part of a personal or place name, not a common word."""
-        rules, words, low = self.rules, self.words, self.low
-        prev = words[ti - 1][2] if ti > 0 else ""
-        nxt = words[ti + 1][2] if ti + 1 < self.n else ""
+        rules = self.rules
         if prev and prev.lower() in rules.blocked_prev:
             return False
         if nxt and nxt.lower() in rules.blocked_next.get(w, ()):
             return False
-        if nxt and f"{w} {nxt}" in rules.blocked_phrases or prev and f"{prev} {w}" in rules.blocked_phrases:
+        if (nxt and f"{w} {nxt}" in rules.blocked_phrases) or (prev and f"{prev} {w}" in rules.blocked_phrases):
             return False
         if _is_acronym(w):
             return True
-        joined_prev = ti > 0 and words[ti - 1][1] == words[ti][0]
-        if prev and _is_word(prev) and _is_cap(prev) and not joined_prev and prev not in rules.neutral \
-                and not _is_acronym(prev) and not self._ends_registry(ti):
-            return False
-        if nxt and _is_word(nxt) and _is_cap(nxt) and nxt not in rules.neutral and not _is_acronym(nxt) \
-                and not (ti + 1 in self.reg_at):
-            return False
+        if prev and prev[0].isalnum() and _is_cap(prev) and prev not in rules.neutral and not _is_acronym(prev):
+            i = s - 1
+            while i >= 0 and self.text[i] == " ":
+                i -= 1
+            if i + 1 not in self.hit_ends:
+                return False
+        if nxt and nxt[0].isalnum() and _is_cap(nxt) and nxt not in rules.neutral and not _is_acronym(nxt):
+            k = e
+            while k < len(self.text) and self.text[k] == " ":
+                k += 1
+            if k not in self.hit_starts:
+                return False
         return True
 
-    def _ends_registry(self, ti: int) -> bool:
-        return any(tj == ti for tj, _, _ in self.reg_at.values())
-
     def _compounds(self) -> None:
-        """'Triều-Mỹ', 'Nga - Mỹ', 'Việt-Trung': each short form names its country."""
-        reg = self.reg
-        for m in _compound_re(reg).finditer(self.text):
-            parts = list(_PART.finditer(m.group(0)))
-            for p in parts:
-                s, e = self.base + m.start() + p.start(), self.base + m.start() + p.end()
-                if any(it.s <= s and e <= it.e and it.kind == "reg" for it in self.items):
+        """'Triều-Mỹ', 'Nga - Mỹ', 'Việt-Trung': each side of the hyphen names its country."""
+        text, reg = self.text, self.reg
+        forms = _compound_forms(reg)
+        seen = {(it.s, it.e) for it in self.items}
+        for m in _DASH.finditer(text):
+            left = _side(text, m.start(), forms, -1)
+            right = _side(text, m.end(), forms, 1) if left else None
+            if not right:
+                continue
+            for s, e in (left, right):
+                if (self.base + s, self.base + e) in seen:
                     continue
-                form = p.group(0)
+                seen.add((self.base + s, self.base + e))
+                form = text[s:e]
                 iso = reg.rules.compound.get(form)
                 idx = reg.by_country.get(iso) if iso else reg.country_aliases.get(_norm(form))
                 if idx is not None:
-                    self.items.append(_Item("reg", self.sid, s, e, idx=idx))
+                    self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx))
 
     def _drop_credits(self) -> None:
         spans = [(self.base + m.start(), self.base + m.end()) for m in self.rules.credit.finditer(self.text)
@@ -726,19 +864,54 @@ class _Sentence:
             self.items = [it for it in self.items if not any(a <= it.s < b for a, b in spans)]
 
 
-_PART = re.compile(r"[^\s\-–]+(?:\s[^\s\-–]+)*")
+_DASH = re.compile(r" ?[-–] ?")
 
 
-def _compound_re(reg: Registry) -> re.Pattern:
-    cached = getattr(reg, "_compound", None)
-    if cached is None:
+def _compound_forms(reg: Registry) -> frozenset[str]:
+    forms = getattr(reg, "_compound_forms", None)
+    if forms is None:
         forms = set(reg.rules.compound)
         forms.update(a for r in reg.rows if r["actor_type"] == "country" for a in r["aliases"].split("|")
-                     if a and a[0].isupper() and "(" not in a)
-        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-        cached = re.compile(rf"(?<![\w\-–])(?:{alt})(?:[ ]?[-–][ ]?(?:{alt}))+(?![\w\-–])")
-        reg._compound = cached
-    return cached
+                     if a and a[0].isupper() and "(" not in a and "-" not in a)
+        forms = reg._compound_forms = frozenset(forms)
+    return forms
+
+
+def _side(text: str, pos: int, forms: frozenset[str], step: int) -> tuple[int, int] | None:
+    """The longest country form (up to 4 words) ending at ``pos`` (step -1) or starting there (step 1)."""
+    words, i = [], pos
+    for _ in range(4):
+        if step < 0:
+            j = i
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            if j == i:
+                break
+            words.append((j, i))
+            i = j - 1
+            if i < 0 or text[i] != " ":
+                break
+        else:
+            j = i
+            while j < len(text) and text[j].isalpha():
+                j += 1
+            if j == i:
+                break
+            words.append((i, j))
+            i = j + 1
+            if j >= len(text) or text[j] != " ":
+                break
+    best = None
+    for n in range(1, len(words) + 1):
+        span = (words[n - 1][0], words[0][1]) if step < 0 else (words[0][0], words[n - 1][1])
+        if text[span[0]:span[1]] in forms:
+            best = span
+    if best is None:
+        return None
+    edge = best[0] - 1 if step < 0 else best[1]
+    if 0 <= edge < len(text) and text[edge].isalnum():
+        return None
+    return best
 
 
 # ---------------------------------------------------------------------------------------------------- articles
@@ -752,32 +925,62 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 class _Entity:
-    __slots__ = ("actor", "keys", "bases", "groups", "roles", "country", "posting", "first")
+    __slots__ = ("actor", "keys", "bases", "groups", "roles", "country", "posting", "orgs", "spots")
 
-    def __init__(self, actor: Actor, keys, first: int):
-        self.actor, self.keys, self.first = actor, list(keys), first
+    def __init__(self, actor: Actor, keys):
+        self.actor, self.keys = actor, list(keys)
         self.bases: set[str] = set()
         self.groups: set[str] = set()
+        self.orgs: set[str] = set()
         self.roles: list[str] = []
+        self.spots: list[int] = []  # where the article mentions it
         self.country, self.posting = actor.country, None
 
     def learn(self, item: _Item) -> None:
+        self.spots.append(item.s)
         if item.base:
             self.bases.add(item.base)
         if item.group:
             self.groups.add(item.group)
+        if item.org:
+            self.orgs.add(item.org)
         if item.role and item.role not in self.roles:
             self.roles.append(item.role)
         self.country = self.country or item.country
         self.posting = self.posting or item.posting
 
 
-def _nearest(cands: list[tuple[int, _Entity]], pos: int, forward: bool) -> _Entity | None:
-    before = [c for c in cands if c[0] < pos]
-    if before:
-        return max(before, key=lambda c: c[0])[1]
-    after = [c for c in cands if c[0] > pos] if forward else []
-    return min(after, key=lambda c: c[0])[1] if after else None
+def _nearest(ents: list[_Entity], pos: int, forward: bool) -> _Entity | None:
+    """The entity mentioned last before ``pos``, else (if ``forward``) first after it."""
+    best, best_pos = None, -1
+    for ent in ents:
+        before = [p for p in ent.spots if p < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = ent, max(before)
+    if best is None and forward:
+        after = [(min(p for p in e.spots if p > pos), i) for i, e in enumerate(ents) if any(p > pos for p in e.spots)]
+        if after:
+            best = ents[min(after)[1]]
+    return best
+
+
+def _fits(desc: _Item, ent: _Entity, rules: _Rules) -> bool:
+    """Whether a title without a name ('Đại sứ Nga tại Bình Nhưỡng') can be this person."""
+    if ent.actor.actor_type != "person":
+        return False
+    if desc.country and ent.country != desc.country:
+        return False
+    if desc.posting and ent.posting and desc.posting != ent.posting:
+        return False
+    if desc.org and desc.org not in ent.orgs and not (desc.country and not ent.orgs):
+        return False
+    if desc.base in ent.bases:
+        return True
+    role = (ent.actor.role or "").lower()
+    if desc.base and desc.country and rules.equivalents.get(role, role) == desc.base:
+        return True
+    generic = desc.base in rules.generic_titles
+    return generic and bool(desc.country or desc.org) and (desc.group in ent.groups or not ent.groups)
 
 
 def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
@@ -791,93 +994,89 @@ def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
             ent = persons.get(a.actor_id)
             if ent is None:
                 keys = {_name_key(a.actor_name)} | {_name_key(x) for x in reg.rows[it.idx]["aliases"].split("|")}
-                ent = persons[a.actor_id] = _Entity(a, keys, it.s)
+                ent = persons[a.actor_id] = _Entity(a, keys)
             ent.learn(it)
             link[id(it)] = (ent, "registry")
-    named = sorted((it for it in items if it.kind == "person"), key=lambda it: (-len(_name_key(it.name)), it.s))
-    for it in named:
-        key = _name_key(it.name)
-        cands = [(m.s, e) for m in items if id(m) in link for e in [link[id(m)][0]]
-                 if e.actor.actor_type == "person" and any(_contains(k, key) for k in e.keys)]
-        ent = _nearest(cands, it.s, True)
-        if ent is not None:
-            exact = any(k == key for k in ent.keys)
-            link[id(it)] = (ent, "pattern" if exact and ent.actor.actor_id.startswith("person:") else "coreference")
-        else:
-            actor = Actor(f"person:{slug(it.name)}", it.name, "person", it.country, it.role)
-            ent = persons.get(actor.actor_id) or persons.setdefault(actor.actor_id, _Entity(actor, [key], it.s))
-            link[id(it)] = (ent, "pattern")
-        ent.learn(it)
-    # 2. a title with no name right next to a named person ("Thứ trưởng X, bà Y") is that person
-    ordered = sorted(items, key=lambda it: it.s)
-    for a, b in zip(ordered, ordered[1:]):
-        for desc, other in ((a, b), (b, a)):
-            if desc.kind == "desc" and id(other) in link and link[id(other)][0].actor.actor_type == "person":
-                lo, hi = (desc.e, other.anchor) if desc is a else (other.e, desc.s)
-                if 0 <= hi - lo <= 3 and lo >= 0:
+    named = [it for it in items if it.kind == "person"]
+    if named:
+        registered = list(persons.values())
+        for it in sorted(named, key=lambda it: (-len(_name_key(it.name)), it.s)):
+            key = _name_key(it.name)
+            ents = [e for e in persons.values() if any(_contains(k, key) for k in e.keys)]
+            if not ents and len(key) > 1:  # "Vladmir Putin" next to the registry's "Vladimir Putin"
+                ents = [e for e in registered if any(
+                    len(k) == len(key) and k[-1] == key[-1] and _similar(" ".join(k), " ".join(key)) for k in e.keys)]
+            ent = _nearest(ents, it.s, True)
+            if ent is not None:
+                exact = any(k == key for k in ent.keys)
+                link[id(it)] = (ent, "pattern" if exact and ent.actor.actor_id.startswith("person:") else "coreference")
+            elif it.weak:
+                continue  # "Bộ trưởng Giao thông ...": no one of that name in the article
+            else:
+                actor = Actor(f"person:{slug(it.name)}", it.name, "person", it.country, it.role)
+                ent = persons.get(actor.actor_id) or persons.setdefault(actor.actor_id, _Entity(actor, [key]))
+                link[id(it)] = (ent, "pattern")
+            ent.learn(it)
+    descs = [it for it in items if it.kind in ("desc", "ana")]
+    if descs and persons:
+        people = list(persons.values())
+        # 2. a title with no name right next to a named person ("Thứ trưởng X, bà Y") is that person
+        ordered = sorted(items, key=lambda it: it.s)
+        for a, b in zip(ordered, ordered[1:]):
+            for desc, other, gap in ((a, b, b.anchor - a.e), (b, a, b.s - a.e)):
+                if desc.kind == "desc" and id(other) in link and other.kind in ("reg", "person") \
+                        and link[id(other)][0].actor.actor_type == "person" and 0 <= gap <= 3:
                     link[id(desc)] = (link[id(other)][0], "coreference")
                     link[id(other)][0].learn(desc)
-    # 3. titles without a name ("Đại sứ Nga tại Bình Nhưỡng") join the person they fit, anywhere in the article
-    mentions_of = [(it.s, link[id(it)][0]) for it in items if id(it) in link]
-    for it in items:
-        if it.kind != "desc" or id(it) in link:
-            continue
-        generic = it.base in rules.generic_titles
-        fits = []
-        for pos, ent in mentions_of:
-            if it.country and ent.country and it.country != ent.country:
-                continue
-            if it.posting and ent.posting and it.posting != ent.posting:
-                continue
-            if it.base in ent.bases or (generic and it.group in ent.groups) or (
-                    it.base and ent.actor.role and rules.equivalents.get(ent.actor.role.lower(), ent.actor.role.lower())
-                    == it.base and it.country):
-                fits.append((pos, ent))
-        ent = _nearest(fits, it.s, bool(it.country or it.posting))
-        if ent is not None:
-            link[id(it)] = (ent, "coreference")
-            ent.learn(it)
-    # 4. descriptions ending in "này" join the last person before them that fits
-    mentions_of = sorted(((it.s, link[id(it)][0]) for it in items if id(it) in link), key=lambda m: m[0])
-    for it in items:
-        if it.kind == "ana":
-            fits = [(p, e) for p, e in mentions_of if e.actor.actor_type == "person" and p < it.s
-                    and (it.group in ("any", None) or it.group in e.groups)]
-            if fits:
-                link[id(it)] = (fits[-1][1], "coreference")
+        # 3. titles without a name ("Đại sứ Nga tại Bình Nhưỡng") join the person they fit, anywhere in the article
+        for it in descs:
+            if it.kind == "desc" and id(it) not in link:
+                ent = _nearest([e for e in people if _fits(it, e, rules)], it.s, bool(it.country or it.posting))
+                if ent is not None:
+                    link[id(it)] = (ent, "coreference")
+                    ent.learn(it)
+        # 4. descriptions ending in "này" join the last person before them that fits
+        for it in descs:
+            if it.kind == "ana":
+                ent = _nearest([e for e in people if it.group in ("any", None) or it.group in e.groups], it.s, False)
+                if ent is not None:
+                    link[id(it)] = (ent, "coreference")
     # 5. organizations by pattern: a shorter form joins a longer one that starts with it
     orgs: list[tuple[tuple[str, ...], _Entity]] = []
     for it in sorted((it for it in items if it.kind == "org"), key=lambda it: (-len(_name_key(it.name)), it.s)):
         key = _name_key(it.name)
         found = next((e for k, e in orgs if k[:len(key)] == key), None)
         if found is None:
-            found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key], it.s)
+            found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key])
             orgs.append((key, found))
             link[id(it)] = (found, "pattern")
         else:
             link[id(it)] = (found, "pattern" if key == _name_key(found.actor.actor_name) else "coreference")
     # 6. everything else from the registry; ambiguous forms only if the actor is named plainly elsewhere
     plain = {it.idx for it in items if it.kind == "reg" and not it.weak}
-    out: dict[tuple[int, int], Mention] = {}
+    out: dict[tuple[int, int], tuple] = {}
     for it in sorted(items, key=lambda it: (it.s, -it.e)):
         if (it.s, it.e) in out:
             continue
         if id(it) in link:
             ent, method = link[id(it)]
             a = ent.actor
-            role = it.role or (ent.roles[0] if ent.roles else None) if a.actor_type == "person" else None
-            country = it.country if a.actor_type == "person" and it.kind == "person" and it.country else ent.country
-            m = (a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
+            if a.actor_type == "person":
+                role = it.role or (ent.roles[0] if ent.roles else None)
+                country = (it.country if it.kind == "person" else None) or ent.country
+            else:
+                role, country = None, ent.country
+            out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
         elif it.kind == "reg" and (not it.weak or it.idx in plain):
             a = reg.actors[it.idx]
-            m = (a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
-        else:
-            continue
-        out[(it.s, it.e)] = m + (it,)
-    result = []
-    for (s, e), (aid, name, typ, country, role, method, it) in sorted(out.items()):
-        result.append(Mention(it.sid, s, e, None, aid, name, typ, country, role, method))
-    return result
+            out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
+    return [Mention(v[0], s, e, None, *v[1:]) for (s, e), v in sorted(out.items())]
+
+
+def _similar(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = None,
