@@ -67,8 +67,10 @@ def test_seed_events(seeds_corpus):
     import pandas as pd
 
     ev = seeds_corpus.events
-    # Only a statement whose time the text leaves open ("Trước đó, ông Khlopkov cho rằng ...") has no date.
     assert ev[ev.statement_id.isna()].date.notna().all()
-    assert ev.date.min() == pd.Timestamp("2018-05-24")  # the Punggye-ri caption of 004
+    # "Hồi tháng 1 vừa qua, quan chức ngoại giao này nêu rõ ..." (month precision) is the earliest.
+    first = ev.loc[ev.date.idxmin()]
+    assert (first.date, first.precision) == (pd.Timestamp("2018-01-01"), "month")
+    assert ev[ev.statement_id.isna()].date.min() == pd.Timestamp("2018-05-24")  # the Punggye-ri caption of 004
     assert ev.date.max() == pd.Timestamp("2018-11-23")
     assert set(seeds_corpus.statements.statement_id) == set(ev.statement_id.dropna())

@@ -7,7 +7,6 @@ tables to disk in chunks, so memory does not grow with the number of articles.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import sys
 import time
@@ -28,9 +27,13 @@ from .read import (
     iter_raw,
     read_manifest,
 )
+from .actors import iter_mentions, load_registry
 from .resources import check_language
 from .sentences import iter_sentences
+from .statements import iter_statements
 from .structure import parse_datetime, structure_article
+from .timeline import iter_events
+from .timexes import iter_timexes
 
 #: Articles per chunk when tables are streamed to disk.
 CHUNK_ARTICLES = 2000
@@ -63,11 +66,6 @@ class ParseOptions:
     @property
     def registry(self):
         if self._registry is None:
-            try:
-                from .actors import load_registry
-            except ImportError:  # TEMPORARY while actors.py is written
-                self._registry = False
-                return None
 
             self._registry = load_registry(self.actors, language=self.language)
         return self._registry
@@ -89,9 +87,6 @@ def _meta_for(raw: RawArticle, options: ParseOptions) -> dict[str, Any]:
 
 def parse_article(raw: RawArticle, options: ParseOptions) -> Rows:
     """Every table's rows for one article (tuples in the schema's column order)."""
-    iter_timexes, iter_mentions, iter_statements = _stages()
-    from .timeline import iter_events
-
     aid = raw.article_id
     meta = _meta_for(raw, options)
     st = structure_article(
@@ -125,27 +120,6 @@ def parse_article(raw: RawArticle, options: ParseOptions) -> Rows:
         "statements": [(sid, aid, *s) for sid, s in zip(statement_ids, statements)],
         "errors": [],
     }
-
-
-@functools.cache
-def _stages():
-    # TEMPORARY while the stages are being written: a missing stage yields nothing.
-    def nothing(*args, **kwargs):
-        return iter(())
-
-    try:
-        from .timexes import iter_timexes
-    except ImportError:
-        iter_timexes = nothing
-    try:
-        from .actors import iter_mentions
-    except ImportError:
-        iter_mentions = nothing
-    try:
-        from .statements import iter_statements
-    except ImportError:
-        iter_statements = nothing
-    return iter_timexes, iter_mentions, iter_statements
 
 
 class _ArticleError(Exception):
