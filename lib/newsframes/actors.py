@@ -179,6 +179,7 @@ class _Rules(NamedTuple):
     generic_titles: frozenset[str]
     equivalents: dict[str, str]
     neutral: frozenset[str]
+    strong_prev: frozenset[str]
     weak: frozenset[str]
     blocked_next: dict[str, frozenset[str]]
     blocked_prev: frozenset[str]
@@ -217,6 +218,7 @@ def _rules(language: str) -> _Rules:
         generic_titles=frozenset(" ".join(_toks(w)) for w in t["generic_titles"]),
         equivalents=equivalents,
         neutral=frozenset(r["neutral_neighbours"]),
+        strong_prev=frozenset(r["strong_prev"]),
         weak=frozenset(r["weak_at_clause_start"]),
         blocked_next={k: frozenset(x.lower() for x in v) for k, v in r["blocked_next"].items()},
         blocked_prev=frozenset(x.lower() for x in r["blocked_prev"]),
@@ -229,6 +231,16 @@ def _rules(language: str) -> _Rules:
         bare_re=re.compile(r"(?<!\w)(?:%s) này(?!\w)" % "|".join(
             re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:]))),
     )
+
+
+@functools.cache
+def _words2(language: str) -> frozenset[str]:
+    """Two-syllable words of the language (``data/<language>/words2.txt``), lower case."""
+    from importlib import resources
+
+    path = resources.files("newsframes.data") / check_language(language) / "words2.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
 
 
 # ---------------------------------------------------------------------------------------------------- registry
@@ -384,9 +396,11 @@ class _Item:
 def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
     if surface in forms:
         return True
-    # A form of several words may change capitalisation (Liên hợp quốc / Liên Hợp Quốc) but must keep a capital.
-    return " " in surface and any(c.isupper() for c in surface) and any(
-        " " in f and any(c.isupper() for c in f) for f in forms
+    # A form of several words may change the case of its later words (Liên hợp quốc / Liên Hợp Quốc) but keeps
+    # the case of its first letter and some capital ("biển Nhật Bản" is not the sea "Biển Nhật Bản").
+    up = surface[0].isupper()
+    return any(c.isupper() for c in surface) and any(
+        f[0].isupper() == up and any(c.isupper() for c in f) for f in forms
     )
 
 
@@ -538,6 +552,10 @@ class _Sentence:
     def _admit(self, toks) -> None:
         self.admitted.update(self.words[k][0] for k in toks)
 
+    def _word2(self, k: int) -> bool:
+        """Whether tokens k and k+1 form a common two-syllable word ("Giao thông", "Phòng vệ", "tuyên bố")."""
+        return k + 1 < self.n and f"{self.low[k]} {self.low[k + 1]}" in _words2(self.reg.language)
+
     def _cap_word(self, k: int) -> bool:
         return k < self.n and _is_word(self.words[k][2]) and _is_cap(self.words[k][2])
 
@@ -614,12 +632,9 @@ class _Sentence:
                 break
         while j > k and words[j - 1][2] == ".":
             j -= 1
-        # "Salman Khurshid Tuyên bố": a sentence that lost its full stop glues its first word to a foreign name
-        if j - k >= 3 or (j - k == 2 and not _viet(words[k][2])):
-            last = words[j - 1][2]
-            if _viet(last) and not last.isascii() and not _viet(words[j - 2][2]) and j < n \
-                    and words[j][2].islower() and _viet(words[j][2]):
-                j -= 1
+        # "Salman Khurshid Tuyên bố": a sentence that lost its full stop glues its first word to a name
+        if j - k >= 2 and j < n and words[j][2].islower() and self._word2(j - 1):
+            j -= 1
         return j
 
     def _title(self, i: int, j: int, group: str) -> None:
@@ -698,6 +713,10 @@ class _Sentence:
             # "Bộ trưởng Giao thông": one Vietnamese syllable before a lower-case one is a word, not a name,
             # unless the article names someone in full whose name it is part of (weak, checked later)
             weak = end == k + 1 and _viet(self.words[k][2]) and end < n and self.words[end][2].islower()
+            if weak and self._word2(k):
+                self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
+                          org=org_name)
+                return
             self._add("person", k, end, name=self.text[self.words[k][0]:self.words[end - 1][1]], role=role,
                       base=base, group=group, country=country, posting=posting, anchor=anchor, weak=weak,
                       org=org_name)
@@ -736,7 +755,9 @@ class _Sentence:
                 while p < n:
                     w = words[p][2]
                     if p > k and (p in self.reg_at or (p in self.trig_at and _is_cap(w))):
-                        break
+                        hit = self.reg_at.get(p)
+                        if not (hit and hit[0] == p + 1 and self._cap_word(p + 1)):
+                            break  # a country or body ends the name, unless it is inside one ("Tôn Đức Thắng")
                     m = _at(rules.portfolios, low, p) if _is_cap(w) else 0
                     if m:
                         p = last = p + m
@@ -747,8 +768,10 @@ class _Sentence:
                         p = last = p + 1
                         free, viet = True, viet or _viet(w)
                     elif _is_word(w) and w.islower() and low[p] not in rules.org_stops:
-                        if free and low[p] not in rules.org_verbs:  # the second syllable of "Ngoại giao"
-                            p = last = p + 1
+                        nxt = words[p + 1][2] if p + 1 < n else ""
+                        if free and (self._word2(p - 1) or (low[p] not in rules.org_verbs and (
+                                not nxt[:1].islower() or nxt in rules.org_stops or nxt in rules.org_verbs))):
+                            p = last = p + 1  # the second syllable of "Ngoại giao", "Phòng vệ"
                             free = False
                             continue
                         q = p
@@ -801,18 +824,20 @@ class _Sentence:
     # -- registry forms in context ---------------------------------------------------------------------------
     def _registry_item(self, s: int, e: int, idx: int) -> None:
         text, rules = self.text, self.rules
-        if (s > 0 and text[s - 1] in "-‐'’") or (e < len(text) and text[e] in "-‐'’"):
+        if (s > 0 and text[s - 1] in _JOIN) or (e < len(text) and text[e] in _JOIN):
             return  # inside a hyphenated word: compounds are read by _compounds
-        weak = False
-        surface = text[s:e]
+        weak, surface = False, text[s:e]
         if s not in self.admitted and " " not in surface and self.reg.actors[idx].actor_type != "group":
             prev, nxt = _neighbours(text, s, e)
-            if not self._plausible(s, e, surface, prev, nxt):
+            if not self._plausible(s, surface, prev, nxt):
                 return
-            weak = surface in rules.weak and (not prev or prev in _CLAUSE_OPENERS)
-        self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx, weak=weak))
+            # "Anh", "Ý", "Áo" ... vouched for by a neighbour ("nước Áo", "Pháp, Ý, Áo") or named plainly elsewhere
+            weak = surface in rules.weak and prev != "," and prev.lower() not in rules.strong_prev \
+                and nxt not in (",", ".", ";", ")", "và", "-", "–")
+        self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx, weak=weak,
+                                name=surface if " " not in surface else None))
 
-    def _plausible(self, s: int, e: int, w: str, prev: str, nxt: str) -> bool:
+    def _plausible(self, s: int, w: str, prev: str, nxt: str) -> bool:
         """A one-word form standing alone: not part of a personal or place name, not a common word."""
         rules = self.rules
         if prev and prev.lower() in rules.blocked_prev:
@@ -823,18 +848,12 @@ class _Sentence:
             return False
         if _is_acronym(w):
             return True
+        if prev == "." and s >= 2 and self.text[s - 1] == "." and self.text[s - 2].isupper():
+            return False  # an initial: "M.Anh"
         if prev and prev[0].isalnum() and _is_cap(prev) and prev not in rules.neutral and not _is_acronym(prev):
-            i = s - 1
-            while i >= 0 and self.text[i] == " ":
-                i -= 1
-            if i + 1 not in self.hit_ends:
-                return False
+            return False  # "Thúc Anh", "Phương Nga", "Thủ Đức", "Michael Jordan"
         if nxt and nxt[0].isalnum() and _is_cap(nxt) and nxt not in rules.neutral and not _is_acronym(nxt):
-            k = e
-            while k < len(self.text) and self.text[k] == " ":
-                k += 1
-            if k not in self.hit_starts:
-                return False
+            return False  # "Mỹ Tâm", "Lào Cai", "Anh Tuấn"
         return True
 
     def _compounds(self) -> None:
@@ -1052,8 +1071,10 @@ def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
             link[id(it)] = (found, "pattern")
         else:
             link[id(it)] = (found, "pattern" if key == _name_key(found.actor.actor_name) else "coreference")
-    # 6. everything else from the registry; ambiguous forms only if the actor is named plainly elsewhere
-    plain = {it.idx for it in items if it.kind == "reg" and not it.weak}
+    # 6. everything else from the registry; ambiguous forms only if the actor is named plainly elsewhere, and
+    # never a one-word form the article uses as somebody's name ("anh Đức ... chia tay Đức")
+    names = {it.name for it in items if it.kind == "person" and " " not in it.name}
+    plain = {it.idx for it in items if it.kind == "reg" and not it.weak and it.name not in names}
     out: dict[tuple[int, int], tuple] = {}
     for it in sorted(items, key=lambda it: (it.s, -it.e)):
         if (it.s, it.e) in out:
@@ -1067,7 +1088,7 @@ def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
             else:
                 role, country = None, ent.country
             out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
-        elif it.kind == "reg" and (not it.weak or it.idx in plain):
+        elif it.kind == "reg" and (not it.weak or it.idx in plain) and (it.name is None or it.name not in names):
             a = reg.actors[it.idx]
             out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
     return [Mention(v[0], s, e, None, *v[1:]) for (s, e), v in sorted(out.items())]
