@@ -74,7 +74,7 @@ class Actor(NamedTuple):
 # Punctuation, symbols and unusual spaces become plain spaces, one for one, so offsets survive and every
 # registry form can be looked up as " form " (whole syllables only).
 _BLANK_RE = re.compile(r"[^\w ]|_")
-_WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*|\S")
+_WORD = re.compile(r"[^\W_]+(?:[-‐'’&][^\W_]+)*|\S")
 
 
 _UPPER = "".join(c for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for c in map(chr, r) if c.isupper())
@@ -641,7 +641,8 @@ class _Sentence:
         rules, low, n = self.rules, self.low, self.n
         rs = i
         for back in (2, 1):
-            if i - back >= 0 and _at(rules.prefixes, low, i - back) == back:
+            if i - back >= 0 and _at(rules.prefixes, low, i - back) == back and not (
+                    back == 1 and i >= 2 and self._word2(i - 2)):  # not "chính quyền Tổng thống"
                 rs = i - back
                 break
         k = j + _at(rules.portfolios, low, j)
@@ -655,7 +656,7 @@ class _Sentence:
             else:
                 break
         k += _at(rules.suffixes, low, k)
-        role = self.text[self.words[rs][0]:self.words[k - 1][1]]
+        role_end = k
         base = " ".join(low[i:base_end])
         base = rules.equivalents.get(base, base)
         if base not in rules.title_class:
@@ -688,6 +689,12 @@ class _Sentence:
             if m:
                 k += m
                 continue
+            if low[k:k + 1] == ["kiêm"] and k + 1 in self.trig_at and "title" in self.trig_at[k + 1][1]:
+                k = self.trig_at[k + 1][0]  # "Thứ trưởng Bộ Công an kiêm Cảnh sát trưởng Bắc Kinh ..."
+                k += _at(rules.portfolios, low, k)
+                self.used[k - 1] = True
+                role_end = k
+                continue
             m = _at(rules.links, low, k)
             if m and (self._reg(k + m) or (k + m in self.trig_at and "head" in self.trig_at[k + m][1])):
                 link = " ".join(low[k:k + m])
@@ -697,6 +704,7 @@ class _Sentence:
                 k += 1
                 continue
             break
+        role = self.text[self.words[rs][0]:self.words[role_end - 1][1]]
         self._admit(nested)
         self._use(rs, k)
         end = self._name_end(k)
