@@ -172,11 +172,13 @@ def _is_raw_stream(inputs: Any) -> bool:
 
 
 class _Collector:
-    """Collects rows per table; flushes them as DataFrames every ``chunk`` articles to ``emit``."""
+    """Collects rows per table; flushes them every ``chunk`` articles to ``emit``: as DataFrames, or as the rows
+    themselves with ``as_rows`` (a Parquet sink turns rows into Arrow columns without going through pandas)."""
 
-    def __init__(self, emit: Callable[[str, pd.DataFrame], None], chunk: int = CHUNK_ARTICLES):
+    def __init__(self, emit: Callable[[str, Any], None], chunk: int = CHUNK_ARTICLES, *, as_rows: bool = False):
         self.emit = emit
         self.chunk = chunk
+        self.as_rows = as_rows
         self.rows: dict[str, list[tuple]] = {name: [] for name in schema.TABLE_NAMES}
         self.pending = 0
         self.n_articles = 0
@@ -195,7 +197,8 @@ class _Collector:
         for name in schema.TABLE_NAMES:
             if self.rows[name] or final:
                 # Keys are checked per chunk here and across chunks by the ids' construction.
-                self.emit(name, schema.frame(name, self.rows[name]))
+                rows = self.rows[name]
+                self.emit(name, rows if self.as_rows else schema.frame(name, rows))
                 self.rows[name] = []
         self.pending = 0
 
@@ -246,10 +249,11 @@ class RunStats:
 
 
 def _run(
-    rows: Iterable[Rows], emit: Callable[[str, pd.DataFrame], None], *, progress: bool | None, chunk: int
+    rows: Iterable[Rows], emit: Callable[[str, Any], None], *, progress: bool | None, chunk: int,
+    as_rows: bool = False,
 ) -> RunStats:
     stats = RunStats()
-    collector = _Collector(emit, chunk)
+    collector = _Collector(emit, chunk, as_rows=as_rows)
     bar = _Progress(progress)
     start = time.perf_counter()
     try:
@@ -352,15 +356,24 @@ class _FileSink:
         for name in schema.TABLE_NAMES:  # a stale table from an earlier run must not survive
             (self.out / f"{name}.{format}").unlink(missing_ok=True)
 
+    def emit_rows(self, name: str, rows: list[tuple]) -> None:
+        """Write rows (tuples in the schema's column order): straight to Arrow for Parquet."""
+        if self.format == "parquet":
+            self._write_arrow(name, schema.arrow_from_rows(name, rows))
+        else:
+            self.emit(name, schema.frame(name, rows))
+
+    def _write_arrow(self, name: str, table) -> None:
+        import pyarrow.parquet as pq
+
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.out / f"{name}.parquet", table.schema)
+        self.writers[name].write_table(table)
+
     def emit(self, name: str, df: pd.DataFrame) -> None:
         path = self.out / f"{name}.{self.format}"
         if self.format == "parquet":
-            import pyarrow.parquet as pq
-
-            table = schema.to_arrow(df, name)
-            if name not in self.writers:
-                self.writers[name] = pq.ParquetWriter(path, table.schema)
-            self.writers[name].write_table(table)
+            self._write_arrow(name, schema.to_arrow(df, name))
         else:
             import json
 
@@ -465,7 +478,10 @@ def parse_to_dir(
     options = _options(reference_date, manifest, actors, language, inputs)
     sink = _FileSink(Path(out), format)
     try:
-        stats = _run(iter_article_rows(inputs, options, max_bytes=max_bytes), sink.emit, progress=progress, chunk=chunk)
+        stats = _run(
+            iter_article_rows(inputs, options, max_bytes=max_bytes), sink.emit_rows, progress=progress,
+            chunk=chunk, as_rows=True,
+        )
     finally:
         sink.close()
     return stats

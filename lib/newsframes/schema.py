@@ -6,8 +6,9 @@ cast to the declared dtypes, add missing optional columns and check the key, so 
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -224,3 +225,52 @@ def to_arrow(df: pd.DataFrame, name: str):
     import pyarrow as pa
 
     return pa.Table.from_pandas(df[TABLES[name].names], schema=arrow_schema(name), preserve_index=False)
+
+
+def _to_str(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _to_datetime(value: Any):
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, float) and value != value:
+        return None
+    return pd.Timestamp(value).to_pydatetime()
+
+
+def arrow_from_rows(name: str, rows: list[tuple]):
+    """Table ``name`` as a pyarrow Table straight from rows (tuples in declared column order), without pandas.
+
+    The fast path of the Parquet writer: same schema and the same key check as :func:`frame`.
+
+    Raises:
+        ValueError: the table's key is not unique.
+    """
+    import pyarrow as pa
+
+    table = TABLES[name]
+    arrow = arrow_schema(name)
+    if table.key and rows:
+        idx = [table.names.index(k) for k in table.key]
+        keys = {tuple(r[i] for i in idx) for r in rows}
+        if len(keys) != len(rows):
+            seen: set = set()
+            dup = next(k for k in (tuple(r[i] for i in idx) for r in rows) if k in seen or seen.add(k))
+            raise ValueError(f"table {name!r}: key {table.key} is not unique, e.g. {list(dup)}")
+    columns = list(zip(*rows)) if rows else [()] * len(table.columns)
+    arrays = []
+    for col, values, field in zip(table.columns, columns, arrow):
+        if col.dtype == "datetime":
+            values = [_to_datetime(v) for v in values]
+        try:
+            arrays.append(pa.array(values, type=field.type))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            if col.dtype != "string":
+                raise
+            arrays.append(pa.array([_to_str(v) for v in values], type=field.type))
+    return pa.Table.from_arrays(arrays, schema=arrow)

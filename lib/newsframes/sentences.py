@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .resources import load_yaml
-from .structure import Paragraph, is_caption
+from .structure import Paragraph, has_caption_trigger, is_caption
 
 
 class Sentence(NamedTuple):
@@ -30,7 +30,7 @@ class Sentence(NamedTuple):
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([-–—"
 # A candidate end: terminal punctuation, optional closers, then whitespace.
-_CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 
 
 _CREDIT_START = re.compile(r"[(\[]?\s*(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
@@ -92,12 +92,11 @@ def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]
     spans.append((start, len(text)))
     out = []
     for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
+        piece = text[a:b]
+        stripped = piece.strip()
+        if stripped:
+            a += len(piece) - len(piece.lstrip())
+            out.append((a, a + len(stripped)))
     return out
 
 
@@ -116,7 +115,7 @@ def iter_sentences(
         else:
             local = split_sentences(chunk, language=language)
         kinds = [p.kind] * len(local)
-        if len(local) > 1 and p.kind == "body":
+        if len(local) > 1 and p.kind == "body" and has_caption_trigger(chunk, language=language):
             # A caption glued into a body line (crawled pages that join paragraphs): the sentence with the
             # credit, and the description before a sentence that starts with the credit ("... Mỹ. Ảnh: AFP").
             for j, (a, b) in enumerate(local):

@@ -25,7 +25,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # "YONHAP/ TTXVN |": a separator left at the end (or start) of a line by the page layout.
 _STRAY_SEPARATORS = re.compile(r"(?:[ \t]*[|¦]+[ \t]*)+$|^[ \t]*[|¦]+[ \t]*", re.M)
 # "mỗi năm.Triều Tiên": a full stop glued to the next sentence (two lower-case letters before, a capital after).
-_GLUED_STOP = re.compile(r"[a-zà-ỹđ]{2}[.!?](?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_LOWER = re.compile(r"[a-zà-ỹđ]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
 
@@ -56,8 +56,7 @@ def clean_text(text: str) -> str:
             text = _STRAY_SEPARATORS.sub("", text)
     elif "  " in text:
         text = _ODD_SPACES.sub(" ", text)
-    if _STOP_BEFORE_CAPITAL.search(text) and _GLUED_STOP.search(text):
-        text = _fix_glued_stops(text)
+    text = _fix_glued_stops(text)
     if " \n" in text or "\n " in text:
         text = _SPACE_AROUND_NEWLINE.sub("\n", text)
     if "\n\n\n" in text:
@@ -70,8 +69,11 @@ _URL_TOKEN = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org|gov|info|edu)\b"
 
 def _fix_glued_stops(text: str) -> str:
     out, last = [], 0
-    for m in _GLUED_STOP.finditer(text):
+    for m in _STOP_BEFORE_CAPITAL.finditer(text):
         pos = m.end()
+        # Two lower-case letters before the stop: the end of a word, not an initial or an abbreviation.
+        if pos < 3 or not (_LOWER.match(text[pos - 3]) and _LOWER.match(text[pos - 2])):
+            continue
         # Leave web addresses and e-mails alone ("VnExpress.net", "www.Abc.com").
         token_start = text.rfind(" ", 0, pos) + 1
         token_end = text.find(" ", pos)
@@ -171,7 +173,8 @@ def date_from_url(url: str | None) -> dt.datetime | None:
     """Publication time from a URL's timestamp (``...-20181123165057694.htm``) or date path (``/2018/11/23/``)."""
     if not url:
         return None
-    path = urlsplit(url).path if "://" in url else url
+    # The part after the host (cheaper than urlsplit, and a host never holds a 14-digit stamp).
+    path = url[url.find("/", url.find("://") + 3):] if "://" in url else url
     for m in _URL_STAMP.finditer(path):
         stamp = _make(*m.groups())
         if stamp is not None:
@@ -225,7 +228,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _dup_key(line: str) -> str:
-    return line.casefold()
+    # The cleaned line itself: a repeat is an exact repeat after clean-up.
+    return line
 
 
 def _canonical_agency(pats: _Patterns, text: str) -> str | None:
@@ -237,8 +241,14 @@ def _canonical_agency(pats: _Patterns, text: str) -> str | None:
 
 
 def _caption(line: str, pats: _Patterns) -> bool:
-    # The full caption patterns are costly to search; a line without any trigger word cannot match them.
-    return bool(pats.caption_trigger.search(line) and pats.caption.search(line))
+    # The full caption patterns are costly to search; a line without any trigger word cannot match them, and a
+    # credit sits at the end of a line (or starts a short one), so only the tail is searched.
+    return bool(pats.caption_trigger.search(line) and pats.caption.search(line, max(0, len(line) - 160)))
+
+
+def has_caption_trigger(text: str, *, language: str = "vi") -> bool:
+    """Could ``text`` hold a caption at all (does it contain a word every caption pattern needs)?"""
+    return bool(_patterns(language).caption_trigger.search(text))
 
 
 def is_caption(line: str, *, language: str = "vi") -> bool:
@@ -354,9 +364,10 @@ def structure_article(
                 agency = agency or by[1]
     # Captions: short lines that carry a photo credit (a long line that ends with one is a body paragraph
     # with a caption glued in; its caption sentences are marked by the sentence splitter).
-    for i, (a, b) in enumerate(spans):
-        if kinds[i] == "body" and b - a <= pats.caption_max_chars and _caption(text[a:b], pats):
-            kinds[i] = "caption"
+    if pats.caption_trigger.search(text):
+        for i, (a, b) in enumerate(spans):
+            if kinds[i] == "body" and b - a <= pats.caption_max_chars and _caption(text[a:b], pats):
+                kinds[i] = "caption"
     title = None
     if spans:
         first = text[spans[0][0]:spans[0][1]]
