@@ -177,6 +177,7 @@ class _Rules(NamedTuple):
     org_stops: frozenset[str]
     org_verbs: frozenset[str]
     generic_titles: frozenset[str]
+    plural: frozenset[str]
     equivalents: dict[str, str]
     neutral: frozenset[str]
     strong_prev: frozenset[str]
@@ -216,6 +217,7 @@ def _rules(language: str) -> _Rules:
         org_stops=frozenset(t["org_stops"]),
         org_verbs=frozenset(t["org_verbs"]),
         generic_titles=frozenset(" ".join(_toks(w)) for w in t["generic_titles"]),
+        plural=frozenset(t["plural_markers"]),
         equivalents=equivalents,
         neutral=frozenset(r["neutral_neighbours"]),
         strong_prev=frozenset(r["strong_prev"]),
@@ -405,6 +407,7 @@ def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
 
 
 _CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [%s]" % _UPPER)
+_OPENING = '"“‘\'(:;-–—[,.!?…'
 _CLAUSE_OPENERS = frozenset('"“‘\'(:;-–—[')
 _JOIN = "-‐'’"
 
@@ -477,7 +480,9 @@ class _Sentence:
                     add(trig, s, e, kind, p[1])
         if " " in text:
             for m in rules.hon_re.finditer(text):
-                add(trig, m.start(), m.end(), "hon", m.group(0))
+                # "Ông", "Bà" with a capital only where a sentence or clause starts: "cầu Bà Tỵ" is a place
+                if m.group(0)[0].islower() or not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in _OPENING:
+                    add(trig, m.start(), m.end(), "hon", m.group(0))
         if has_this:
             for m in rules.bare_re.finditer(text):
                 add(trig, m.start(), m.end() - 4, "desc", "any")
@@ -732,7 +737,7 @@ class _Sentence:
         elif k < n and low[k] == "này":
             self._add("ana", rs, k + 1, group=rules.descriptions.get(base, group))
             self._use(k, k + 1)
-        else:
+        elif not (rs > 0 and (low[rs - 1] in rules.plural or low[rs - 1].isdigit())):  # not "5 đời tổng thống Mỹ"
             self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
                       org=org_name)
 
@@ -746,7 +751,7 @@ class _Sentence:
             self._use(i, hit[0])
             return
         end = self._name_end(k)
-        if end > k:
+        if end > k and (end > k + 1 or len(self.words[k][2]) > 1):  # not "chị T." (a name withheld)
             self._add("person", k, end, name=self.text[self.words[k][0]:self.words[end - 1][1]],
                       anchor=self.base + self.words[i][0])
             self._use(i, end)
@@ -756,6 +761,8 @@ class _Sentence:
         rules, low, words, n = self.rules, self.low, self.words, self.n
         k, nested, country, posting = j, [], None, None
         hit = self._reg(k, ("country", "location"))
+        if hit and hit[0] == k + 1 and hit[0] < n and words[hit[0]][2].islower() and self._word2(k):
+            hit = None  # "Trung tâm Pháp y": "Pháp y" is a word, not France
         if not hit:
             p = k
             if self._cap_word(p) or (p < n and _is_acronym(words[p][2])):
@@ -765,6 +772,14 @@ class _Sentence:
                     if p > k and (p in self.reg_at or (p in self.trig_at and _is_cap(w))):
                         hit = self.reg_at.get(p)
                         if not (hit and hit[0] == p + 1 and self._cap_word(p + 1)):
+                            if self._reg(p, ("country", "location")):
+                                last = p  # "Lực lượng Phòng vệ biển | Nhật Bản": the country closes the name
+                            elif p in self.trig_at and "head" in self.trig_at[p][1] and low[p - 1] == "và" \
+                                    and not self._org(p, self.trig_at[p][0]):
+                                p += 1  # "Kiểm soát và Phòng ngừa": not a second organization after all
+                                last = p
+                                free = True
+                                continue
                             break  # a country or body ends the name, unless it is inside one ("Tôn Đức Thắng")
                     m = _at(rules.portfolios, low, p) if _is_cap(w) else 0
                     if m:
@@ -791,7 +806,7 @@ class _Sentence:
                             free = False
                             continue
                         break
-                    elif low[p] == "và" and self._cap_word(p + 1) and p + 1 not in self.trig_at:
+                    elif low[p] == "và" and self._cap_word(p + 1):
                         p += 1
                     else:
                         break
@@ -835,7 +850,13 @@ class _Sentence:
         if (s > 0 and text[s - 1] in _JOIN) or (e < len(text) and text[e] in _JOIN):
             return  # inside a hyphenated word: compounds are read by _compounds
         weak, surface = False, text[s:e]
-        if s not in self.admitted and " " not in surface and self.reg.actors[idx].actor_type != "group":
+        actor = self.reg.actors[idx]
+        if s not in self.admitted and " " in surface and actor.actor_type in ("country", "location"):
+            prev, _ = _neighbours(text, s, e)
+            if prev.isalpha() and _is_cap(prev) and _viet(prev) and prev not in self.rules.neutral \
+                    and prev not in self.rules.not_names:
+                return  # "ĐB Lưu Bình Nhưỡng": the end of a personal name
+        if s not in self.admitted and " " not in surface and actor.actor_type != "group":
             prev, nxt = _neighbours(text, s, e)
             if not self._plausible(s, surface, prev, nxt):
                 return
@@ -850,12 +871,14 @@ class _Sentence:
         rules = self.rules
         if prev and prev.lower() in rules.blocked_prev:
             return False
-        if nxt and nxt.lower() in rules.blocked_next.get(w, ()):
-            return False
+        if nxt and nxt.lower() in rules.blocked_next.get(w, ()) and prev.lower() not in rules.strong_prev:
+            return False  # "Anh kể", but "ở Anh kể từ"
         if (nxt and f"{w} {nxt}" in rules.blocked_phrases) or (prev and f"{prev} {w}" in rules.blocked_phrases):
             return False
         if _is_acronym(w):
             return True
+        if nxt.islower() and f"{w.lower()} {nxt}" in _words2(self.reg.language):
+            return False  # the first syllable of a common word: "Pháp luật", "Ý kiến", "Anh em", "Nhật ký"
         if prev == "." and s >= 2 and self.text[s - 1] == "." and self.text[s - 2].isupper():
             return False  # an initial: "M.Anh"
         if prev and prev[0].isalnum() and _is_cap(prev) and prev not in rules.neutral and not _is_acronym(prev):

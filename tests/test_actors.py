@@ -1,0 +1,145 @@
+"""The actors stage: mentions found by registry, pattern and coreference, checked case by case and on the seeds."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newsframes.actors import Mention, find_mentions, iter_mentions, load_registry, slug
+from newsframes.evaluate import GoldActors, normalize
+from newsframes.sentences import Sentence, split_sentences
+
+DATA = Path(__file__).parent / "data"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _cases() -> list[tuple[str, ...]]:
+    with (DATA / "actor_cases.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE, escapechar="\\")
+        return [(r["text"], r["surface"], r["actor_name"], r["actor_type"], r["country"], r["role"]) for r in rows]
+
+
+CASES = _cases()
+
+
+def test_enough_cases():
+    assert len(CASES) >= 100
+
+
+@pytest.mark.parametrize("text, surface, actor_name, actor_type, country, role", CASES)
+def test_case(text, surface, actor_name, actor_type, country, role):
+    assert surface in text, "the surface must be quoted from the text"
+    found = [m for m in find_mentions(text) if m.surface == surface]
+    if actor_name == "-":
+        assert found == [], f"{surface!r} should not be an actor here, got {found}"
+        return
+    assert found, f"{surface!r} not found; mentions: {[(m.surface, m.actor_name) for m in find_mentions(text)]}"
+    m = found[0]
+    assert (m.actor_name, m.actor_type, m.country or "", m.role or "") == (actor_name, actor_type, country, role)
+
+
+def _sentences(text: str, kind: str = "body") -> list[Sentence]:
+    return [Sentence(i, 0, kind, a, b, text[a:b], False) for i, (a, b) in enumerate(split_sentences(text))]
+
+
+def test_offsets_point_into_the_article():
+    text = "Nga, Triều Tiên nhất trí.\nTổng thống Nga Vladimir Putin nói. Ông Putin cũng cho biết thêm."
+    sents = [Sentence(0, 0, "title", 0, 25, text[:25], False)]
+    sents += [Sentence(1 + i, 1, "body", 26 + a, 26 + b, text[26 + a:26 + b], False)
+              for i, (a, b) in enumerate(split_sentences(text[26:]))]
+    mentions = list(iter_mentions(sents))
+    assert mentions and all(text[m.start:m.end] == m.surface for m in mentions)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    assert all(isinstance(m, Mention) and m.method in ("registry", "pattern", "coreference") for m in mentions)
+
+
+@pytest.mark.parametrize("kind, expected", [("byline", []), ("source", []), ("body", ["Anh"])])
+def test_bylines_and_source_lines_are_skipped(kind, expected):
+    text = "Lan Anh (TTXVN) Anh, Pháp"
+    sents = [Sentence(0, 0, kind, 0, len(text), text, False)]
+    got = [m.surface for m in iter_mentions(sents) if m.surface == "Anh"]
+    assert got == (expected if kind == "body" else [])
+
+
+@pytest.mark.parametrize("caption, kept, dropped", [
+    ("Triều Tiên phá hủy bãi thử hạt nhân Punggye-ri. Ảnh: YONHAP/TTXVN", "Triều Tiên", "TTXVN"),
+    ("Nhà lãnh đạo Triều Tiên Kim Jong-un tại Bình Nhưỡng ngày 31/5. YONHAP/ TTXVN", "Kim Jong-un", "YONHAP"),
+    ("Thủ tướng Anh Boris Johnson tại London. (Ảnh: Reuters)", "Boris Johnson", "Reuters"),
+    ("Tổng thống Nga Vladimir Putin phát biểu. AFP/TTXVN", "Vladimir Putin", "AFP"),
+])
+def test_photo_credits_are_not_actors(caption, kept, dropped):
+    sents = _sentences(caption, kind="caption")
+    surfaces = {m.surface for m in iter_mentions(sents)}
+    assert kept in surfaces and dropped not in surfaces
+
+
+def test_unknown_title_without_a_name_invents_no_actor():
+    mentions = find_mentions("Một nhà ngoại giao cao cấp Triều Tiên đã gặp Đại sứ Nga tại Bình Nhưỡng.")
+    assert {m.actor_type for m in mentions} == {"country", "location"}
+
+
+def test_title_before_the_name_resolves_over_the_whole_article():
+    text = ("Đại sứ quán Nga cho biết đã gặp Đại sứ Nga tại Bình Nhưỡng. "
+            "Đại sứ Nga tại Nhật Bản Mikhail Galuzin không dự. Đại sứ Nga Alexander Matsegora đã phát biểu.")
+    desc = [m for m in find_mentions(text) if m.surface == "Đại sứ Nga tại Bình Nhưỡng"]
+    assert [(m.actor_name, m.method) for m in desc] == [("Alexander Matsegora", "coreference")]
+
+
+def test_slugs_are_stable():
+    assert slug("Trung tâm an ninh và năng lượng của Nga") == "trung-tam-an-ninh-va-nang-luong-cua-nga"
+    assert find_mentions("Giám đốc Nga Anton Khlopkov nói.")[-1].actor_id == "person:anton-khlopkov"
+
+
+# ---------------------------------------------------------------------------------------------- the seeds
+def _seed_sentences(path: Path) -> list[Sentence]:
+    """One Sentence per sentence of each line (the lead's splitter is not needed to score this stage)."""
+    text = path.read_text(encoding="utf-8")
+    out, offset = [], 0
+    for pid, line in enumerate(text.split("\n")):
+        for a, b in split_sentences(line):
+            out.append(Sentence(len(out), pid, "body", offset + a, offset + b, line[a:b], False))
+        offset += len(line) + 1
+    lines = text.split("\n")
+    # the last non-empty lines of a TTXVN story are its byline and source line
+    tail = [i for i, line in enumerate(lines) if line.strip()][-2:]
+    kinds = {pid: "byline" if line.strip().endswith("(TTXVN)") else "source"
+             for pid, line in enumerate(lines) if pid in tail}
+    return [s._replace(kind=kinds.get(s.paragraph_id, s.kind)) for s in out]
+
+
+def _score(gold: dict, tables: dict[str, pd.DataFrame]) -> dict:
+    """Actor precision/recall/F1 with the matching rules of the shared scorer (../shared/eval/score.py)."""
+    index = GoldActors(gold["actors"])
+    tp = fp = fn = 0
+    for aid, spec in gold["articles"].items():
+        pred = tables[aid]
+        req = {g if isinstance(g, str) else g["actor"] for g in spec["actors"] if isinstance(g, str) or not g.get("optional")}
+        opt = {g["actor"] for g in spec["actors"] if isinstance(g, dict) and g.get("optional")}
+        found, extra = set(), set()
+        for row in pred.drop_duplicates(["actor_id", "actor_name"]).itertuples(index=False):
+            keys = index.keys(row.actor_id, row.actor_name, row.actor_type, row.country)
+            if keys & req:
+                found.add(sorted(keys & req)[0])
+            elif not keys & opt:
+                extra.add(row.actor_name)
+        tp, fp, fn = tp + len(found), fp + len(extra), fn + len(req - found)
+    p, r = tp / (tp + fp), tp / (tp + fn)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r), "extra": extra}
+
+
+def test_seed_actors_score():
+    gold = json.loads((DATA / "seeds_gold.json").read_text(encoding="utf-8"))
+    tables = {}
+    for aid in gold["articles"]:
+        mentions = list(iter_mentions(_seed_sentences(SEEDS / f"{aid}.txt")))
+        tables[aid] = pd.DataFrame(mentions, columns=Mention._fields)
+    result = _score(gold, tables)
+    assert result["f1"] >= 0.95, result
+
+
+def test_gold_names_normalize_like_the_scorer():
+    assert normalize("Kim Jong-un") == normalize("Kim Jong Un")
