@@ -40,6 +40,20 @@ def stages_present() -> dict[str, bool]:
     return {m: importlib.util.find_spec(f"newsframes.{m}") is not None for m in ("timexes", "actors", "statements")}
 
 
+def library_hash() -> str:
+    """A digest of the library's code and data as this run imported them (they change while others work)."""
+    import hashlib
+
+    import newsframes
+
+    root = Path(newsframes.__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def run_newsframes(args: argparse.Namespace) -> dict:
     import shutil
 
@@ -47,7 +61,7 @@ def run_newsframes(args: argparse.Namespace) -> dict:
 
     out = Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
-    result: dict = {"engine": args.engine}
+    result: dict = {"engine": args.engine, "library": library_hash()}
     with PeakRSS() as mem:
         if args.warm:  # load data files and compile patterns before the clock starts
             t = time.perf_counter()

@@ -87,6 +87,13 @@ def render(info: dict, runs: list[tuple[Slice, dict]], peers: dict | None, sampl
         *[f"| {k} | {v} |" for k, v in info.items()],
         "",
     ]
+    libraries = {r.get("library") for _, r in runs} | ({sample_run.get("library")} if sample_run else set())
+    if len(libraries) > 1:
+        lines += [
+            f"**The library changed during the benchmark** ({len(libraries)} versions of `lib/newsframes` were "
+            "measured), so the runs are not comparable with each other; rerun on a settled checkout.",
+            "",
+        ]
     stages = next((r["stages"] for _, r in runs if "stages" in r), {})
     missing = [s for s, ok in stages.items() if not ok]
     if missing:
