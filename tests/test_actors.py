@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsframes.actors import Mention, find_mentions, iter_mentions, load_registry, slug
+from newsframes.actors import Mention, find_mentions, iter_mentions, slug
 from newsframes.evaluate import GoldActors, normalize
 from newsframes.sentences import Sentence, split_sentences
 

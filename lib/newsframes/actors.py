@@ -227,11 +227,11 @@ def _rules(language: str) -> _Rules:
         blocked_phrases=frozenset(r["blocked_phrases"]),
         compound={k: v for k, v in r["compound_forms"].items() if v},
         credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
-        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\((?:%s)" % "|".join(
-            map(re.escape, r["credit_agencies"]))),
-        hon_re=re.compile(r"(?<!\w)(?:%s)(?= +[%s])" % ("|".join(map(re.escape, t["honorifics"])), _UPPER)),
-        bare_re=re.compile(r"(?<!\w)(?:%s) này(?!\w)" % "|".join(
-            re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:]))),
+        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\((?:{})".format(
+            "|".join(map(re.escape, r["credit_agencies"])))),
+        hon_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format("|".join(map(re.escape, t["honorifics"])), _UPPER)),
+        bare_re=re.compile(r"(?<!\w)(?:{}) này(?!\w)".format("|".join(
+            re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:])))),
     )
 
 
@@ -406,7 +406,7 @@ def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
     )
 
 
-_CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [%s]" % _UPPER)
+_CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
 _OPENING = '"“‘\'(:;-–—[,.!?…'
 _CLAUSE_OPENERS = frozenset('"“‘\'(:;-–—[')
 _JOIN = "-‐'’"
@@ -463,7 +463,6 @@ class _Sentence:
             else:
                 add(trig, end - length + 1, end - 1, kind, value)
         has_this = "này" in low
-        n = len(text)
         for end, (length, payload) in reg.auto_low.iter(f" {low} "):
             s, e = end - length + 1, end - 1
             for p in payload:
@@ -581,6 +580,7 @@ class _Sentence:
         if "desc" in kinds and self._description(ti, tj, kinds["desc"]):
             return
         if "title" in kinds:
+            self._name_before(ti)
             self._title(ti, tj, kinds["title"])
         elif "head" in kinds:
             org = self._org(ti, tj)
@@ -590,6 +590,22 @@ class _Sentence:
                 self._emit_org(ti, org)
         elif "hon" in kinds:
             self._honorific(ti, tj)
+
+    def _name_before(self, ti: int) -> None:
+        """'Mark Krikorian, giám đốc điều hành ...': a full name set off before a title is a person."""
+        words, rules = self.words, self.rules
+        if ti < 3 or words[ti - 1][2] not in (",", "-", "–"):
+            return
+        j = k = ti - 1
+        while k > 0 and not self.used[k - 1] and (k - 1) not in self.reg_at and (self._cap_word(k - 1) or (
+                words[k - 1][2] == "." and k > 1 and len(words[k - 2][2]) == 1 and self._cap_word(k - 2))):
+            k -= 1  # (an initial's full stop belongs to the name: "William H. Watson")
+        while k < j and (words[k][2] in rules.not_names or words[k][2] in rules.name_stops):
+            k += 1
+        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(_is_acronym(w[2]) for w in words[k:j]):
+            return
+        self._add("person", k, j, name=self.text[words[k][0]:words[j - 1][1]])
+        self._use(k, j)
 
     def _description(self, i: int, j: int, group: str) -> bool:
         """'quan chức ngoại giao này', 'nhà lãnh đạo Triều Tiên này', 'ông này' -> the last person that fits."""
@@ -702,6 +718,8 @@ class _Sentence:
                 continue
             m = _at(rules.links, low, k)
             if m and (self._reg(k + m) or (k + m in self.trig_at and "head" in self.trig_at[k + m][1])):
+                if not self._reg(k + m) and not self._org(k + m, self.trig_at[k + m][0]):
+                    break  # "giám đốc điều hành của Trung tâm nghiên cứu ...": nothing the link could lead to
                 link = " ".join(low[k:k + m])
                 k += m
                 continue
@@ -1072,7 +1090,7 @@ def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
         people = list(persons.values())
         # 2. a title with no name right next to a named person ("Thứ trưởng X, bà Y") is that person
         ordered = sorted(items, key=lambda it: it.s)
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in zip(ordered, ordered[1:], strict=False):
             for desc, other, gap in ((a, b, b.anchor - a.e), (b, a, b.s - a.e)):
                 if desc.kind == "desc" and id(other) in link and other.kind in ("reg", "person") \
                         and link[id(other)][0].actor.actor_type == "person" and 0 <= gap <= 3:
