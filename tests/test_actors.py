@@ -89,6 +89,17 @@ def test_title_before_the_name_resolves_over_the_whole_article():
     assert [(m.actor_name, m.method) for m in desc] == [("Alexander Matsegora", "coreference")]
 
 
+@pytest.mark.parametrize("text, names", [
+    ("Moscow trả đũa. Moskva cũng nói.", {"Moskva"}),  # the registry's name when the article uses it
+    ("Moscow trả đũa. Mátxcơva nói. Moscow cho biết.", {"Moscow"}),  # else the article's most used form
+    ("Bộ Quốc phòng Mỹ cho biết.", {"Bộ Quốc phòng Mỹ"}),
+    ("Theo hãng thông tấn Yonhap, Tổng thống Nga Putin nói.", {"Yonhap", "Nga", "Vladimir Putin"}),
+])
+def test_places_and_bodies_are_named_as_the_article_names_them(text, names):
+    assert {m.actor_name for m in find_mentions(text)} == names
+    assert len({m.actor_id for m in find_mentions(text)}) == len(names)
+
+
 def test_slugs_are_stable():
     assert slug("Trung tâm an ninh và năng lượng của Nga") == "trung-tam-an-ninh-va-nang-luong-cua-nga"
     assert find_mentions("Giám đốc Nga Anton Khlopkov nói.")[-1].actor_id == "person:anton-khlopkov"

@@ -1172,9 +1172,39 @@ def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = 
         items.extend(_Sentence(sent.text, sent.sentence_id, sent.start, reg).run())
     if not items:
         return
+    mentions = []
     for m in _resolve(items, reg):
         start, text = texts[m.sentence_id]
-        yield m._replace(surface=text[m.start - start:m.end - start])
+        mentions.append(m._replace(surface=text[m.start - start:m.end - start]))
+    yield from _article_names(mentions, reg)
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+|_", " ", text.casefold()).split())
+
+
+def _article_names(mentions: list[Mention], reg: Registry) -> list[Mention]:
+    """Name a registry place or body as this article does when the registry's name is not in it.
+
+    Spellings of foreign places and bodies vary between outlets ("Moskva", "Mátxcơva", "Moscow"; "Lầu Năm Góc",
+    "Bộ Quốc phòng Mỹ"): the actor keeps its id, and its display name is the registry's when the article uses it,
+    else the form the article uses most (the first, on a tie).
+    """
+    forms: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.method == "registry" and m.actor_type in ("location", "organization"):
+            forms.setdefault(m.actor_id, []).append(m.surface)
+    rename = {}
+    for aid, surfaces in forms.items():
+        name = next(m.actor_name for m in mentions if m.actor_id == aid)
+        if not any(_fold(name) in _fold(s) for s in surfaces):
+            counts: dict[str, int] = {}
+            for surface in surfaces:
+                counts[surface] = counts.get(surface, 0) + 1
+            rename[aid] = max(counts, key=lambda k: (counts[k], -surfaces.index(k)))
+    if not rename:
+        return mentions
+    return [m._replace(actor_name=rename[m.actor_id]) if m.actor_id in rename else m for m in mentions]
 
 
 def find_mentions(text: str, *, registry: Registry | None = None, language: str = "vi") -> list[Mention]:
