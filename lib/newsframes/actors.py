@@ -189,6 +189,8 @@ class _Rules(NamedTuple):
     credit: re.Pattern
     credit_hint: re.Pattern
     hon_re: re.Pattern
+    media_re: re.Pattern
+    media_particles: frozenset[str]
     bare_re: re.Pattern
 
 
@@ -230,6 +232,9 @@ def _rules(language: str) -> _Rules:
         credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\((?:{})".format(
             "|".join(map(re.escape, r["credit_agencies"])))),
         hon_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format("|".join(map(re.escape, t["honorifics"])), _UPPER)),
+        media_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format(
+            "|".join(map(re.escape, sorted(t["media_heads"], key=len, reverse=True))), _UPPER)),
+        media_particles=frozenset(t["media_particles"]),
         bare_re=re.compile(r"(?<!\w)(?:{}) này(?!\w)".format("|".join(
             re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:])))),
     )
@@ -406,6 +411,8 @@ def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
     )
 
 
+# "Brad Parscale, 44 tuổi, ...", "Nguyễn Văn A (35 tuổi)": a full name given with an age is a person
+_AGE = re.compile(r"(?<![\w-])([" + _UPPER + r"][\w'’-]*(?: [" + _UPPER + r"][\w'’.-]*){1,4})(?:, | \()\d{1,3} tuổi")
 _CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
 _OPENING = '"“‘\'(:;-–—[,.!?…'
 _CLAUSE_OPENERS = frozenset('"“‘\'(:;-–—[')
@@ -473,7 +480,7 @@ class _Sentence:
                 elif kind == "title":
                     # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...",
                     # "trợ lý tổng thống Nga ...")
-                    if text[s].isupper() or _CAP_SOON.match(text, e):
+                    if text[s].isupper() or _CAP_SOON.match(text, e) or text[max(0, s - 2):s] == ", ":
                         add(trig, s, e, kind, p[1])
                 elif has_this:
                     add(trig, s, e, kind, p[1])
@@ -485,6 +492,11 @@ class _Sentence:
         if has_this:
             for m in rules.bare_re.finditer(text):
                 add(trig, m.start(), m.end() - 4, "desc", "any")
+        for m in rules.media_re.finditer(text):
+            add(trig, m.start(), m.end(), "media", m.group(0))
+        if "tuổi" in text:
+            for m in _AGE.finditer(text):
+                add(trig, m.start(1), m.end(1), "age", m.group(1))
         if not hits and not trig:
             return []
         # registry forms: longest first, without overlap
@@ -590,6 +602,31 @@ class _Sentence:
                 self._emit_org(ti, org)
         elif "hon" in kinds:
             self._honorific(ti, tj)
+        elif "media" in kinds:
+            self._media(ti, tj)
+        elif "age" in kinds and not any(self.used[ti:tj]) and not any(k in self.reg_at for k in range(ti, tj)):
+            if self.words[ti][2] not in self.rules.not_names:
+                self._add("person", ti, tj, name=self.text[self.words[ti][0]:self.words[tj - 1][1]])
+                self._use(ti, tj)
+
+    def _media(self, i: int, j: int) -> None:
+        """'báo Khmer Times', 'trang Axios', 'hãng tin Interfax': a news outlet named after its kind."""
+        words, low, n = self.words, self.low, self.n
+        k = j
+        hit = self.reg_at.get(k)
+        if hit:
+            return  # the registry knows it ("tờ New York Times", "hãng tin Reuters")
+        if k in self.trig_at and "head" in self.trig_at[k][1]:
+            return  # "đài Phát thanh ..." is read by the organization grammar if it can be
+        while k < n and (self._cap_word(k) or (k > j and _is_word(words[k][2]) and words[k][2].isdigit()) or (
+                k > j and low[k] in self.rules.media_particles and self._cap_word(k + 1))):
+            if k > j and k in self.reg_at:
+                break
+            k += 1
+        if k == j or (k == j + 1 and _viet(words[j][2]) and self._word2(j)) or words[j][2] in self.rules.not_names:
+            return  # "đài Phát thanh": a word, not a name
+        self._add("org", j, k, name=self.text[words[j][0]:words[k - 1][1]])
+        self._use(j, k)
 
     def _name_before(self, ti: int) -> None:
         """'Mark Krikorian, giám đốc điều hành ...': a full name set off before a title is a person."""
@@ -1176,7 +1213,39 @@ def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = 
     for m in _resolve(items, reg):
         start, text = texts[m.sentence_id]
         mentions.append(m._replace(surface=text[m.start - start:m.end - start]))
+    mentions = _surname_mentions(mentions, texts, reg)
     yield from _article_names(mentions, reg)
+
+
+def _surname_mentions(mentions: list[Mention], texts: dict[int, tuple[int, str]], reg: Registry) -> list[Mention]:
+    """'Brad Parscale ... Parscale nói': the surname of a foreign name found in full is that person anywhere."""
+    people: dict[str, Mention] = {}
+    for m in mentions:
+        if m.actor_id.startswith("person:") and m.actor_id not in people and " " in m.actor_name:
+            last = m.actor_name.split()[-1]
+            if len(last) >= 4 and last[0].isupper() and not _viet(last) and reg.find(last) is None:
+                people[last] = m
+    if not people:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    pattern = re.compile(r"(?<![\w\-‐'’.])(" + "|".join(map(re.escape, people)) + r")(?![\w\-‐'’])")
+    roles = {}
+    for m in mentions:
+        if m.role and m.actor_id not in roles:
+            roles[m.actor_id] = m.role
+    extra = []
+    for sid, (start, text) in texts.items():
+        for hit in pattern.finditer(text):
+            a, b = start + hit.start(), start + hit.end()
+            if any(s < b and a < e for s, e in taken):
+                continue
+            before = text[:hit.start()].rstrip().split(" ")[-1:]
+            if before and before[0][:1].isupper() and before[0][:1].isalpha() and before[0] not in reg.rules.neutral:
+                continue  # "Taylor Kahle" is found in full; "Alice Kahle" would be someone else
+            m = people[hit.group(1)]
+            extra.append(m._replace(sentence_id=sid, start=a, end=b, surface=hit.group(1), method="coreference",
+                                    role=roles.get(m.actor_id)))
+    return sorted(mentions + extra, key=lambda m: (m.start, m.end)) if extra else mentions
 
 
 def _fold(text: str) -> str:
