@@ -67,10 +67,10 @@ def attribute(root) -> tuple[Counter, Counter, Counter, float]:
 def time_stages(raws: list, options) -> tuple[Counter, float]:
     """Wall-clock seconds per stage over the whole parse, without a sampling profiler's overhead.
 
-    The stage functions the pipeline calls are wrapped for the run (and restored after): each wrapper consumes
-    the stage's generator and adds its time; the rest of the parse (rows, tables) is what is left.
+    The stage functions ``parse_article`` calls are wrapped for the run (and restored after): each wrapper
+    consumes the stage's generator and adds its time; the rest of the parse (rows, ids) is what is left.
     """
-    from newsframes import corpus, schema, timeline
+    from newsframes import corpus, schema
     from newsframes.engines import parse_partition
 
     spent: Counter = Counter()
@@ -85,23 +85,24 @@ def time_stages(raws: list, options) -> tuple[Counter, float]:
             return out
         return wrapper
 
-    saved = (corpus.structure_article, corpus.iter_sentences, corpus._stages, timeline.iter_events, schema.frame)
-    iter_timexes, iter_mentions, iter_statements = corpus._stages()
-    stages = (timed("timexes", iter_timexes, True), timed("actors (mentions)", iter_mentions, True),
-              timed("statements", iter_statements, True))
-    corpus.structure_article = timed("structure", saved[0], False)
-    corpus.iter_sentences = timed("sentences", saved[1], True)
-    corpus._stages = lambda: stages
-    timeline.iter_events = timed("timeline (events)", saved[3], True)
-    schema.frame = timed("tables (schema.frame)", saved[4], False)
+    # The names parse_article looks up in its module; each is wrapped for the run and restored after.
+    stages = {"structure_article": ("structure", False), "iter_sentences": ("sentences", True),
+              "iter_timexes": ("timexes", True), "iter_mentions": ("actors (mentions)", True),
+              "iter_statements": ("statements", True), "iter_events": ("timeline (events)", True)}
+    saved = {name: getattr(corpus, name) for name in stages if hasattr(corpus, name)}
+    saved_frame = schema.frame
+    for name, fn in saved.items():
+        setattr(corpus, name, timed(stages[name][0], fn, stages[name][1]))
+    schema.frame = timed("tables (schema.frame)", saved_frame, False)
     try:
         start = time.perf_counter()
         for i in range(0, len(raws), 1000):
             parse_partition(raws[i : i + 1000], options)
         total = time.perf_counter() - start
     finally:
-        (corpus.structure_article, corpus.iter_sentences, corpus._stages, timeline.iter_events,
-         schema.frame) = saved
+        for name, fn in saved.items():
+            setattr(corpus, name, fn)
+        schema.frame = saved_frame
     spent["rest (rows, ids, options)"] = total - sum(spent.values())
     return spent, total
 
