@@ -229,7 +229,7 @@ def _rules(language: str) -> _Rules:
         blocked_phrases=frozenset(r["blocked_phrases"]),
         compound={k: v for k, v in r["compound_forms"].items() if v},
         credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
-        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\((?:{})".format(
+        credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\(\s*[Tt]heo|\((?:{})".format(
             "|".join(map(re.escape, r["credit_agencies"])))),
         hon_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format("|".join(map(re.escape, t["honorifics"])), _UPPER)),
         media_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format(
@@ -280,7 +280,7 @@ class Registry:
                 if " " not in blank:
                     case[f" {blank} "] = ("reg", i)  # later rows (the user's) win a shared form
                 else:
-                    low.setdefault(" " + " ".join(_norm(alias).split()) + " ", []).append((i, alias))
+                    low.setdefault(" " + _norm(alias).strip() + " ", []).append((i, alias))
         for w in self.rules.org_heads:
             case.setdefault(f" {_blank(w)} ", ("head", w))
         auto_case = ahocorasick.Automaton()
@@ -325,7 +325,7 @@ class Registry:
         if " " not in blank:
             hit = self.auto_case.get(f" {blank} ", None)
         else:
-            hit = self.auto_low.get(" " + " ".join(_norm(surface).split()) + " ", None)
+            hit = self.auto_low.get(" " + _norm(surface).strip() + " ", None)
         for item in (hit[1],) if hit and hit[1][0] == "reg" else (hit[1] if hit else ()):
             if item and item[0] == "reg" and (" " not in blank or _case_ok(surface, item[2])):
                 return self.actors[item[1]]
@@ -686,6 +686,8 @@ class _Sentence:
                     j += 1  # an initial: "Donald J. Trump"
             elif j > k and w in rules.particles and self._cap_word(j + 1):
                 j += 1
+            elif j > k and "-" in w and w.split("-", 1)[0] in rules.particles and w.split("-", 1)[1][:1].isupper():
+                j += 1  # "Turki al-Faisal"
             else:
                 break
         while j > k and words[j - 1][2] == ".":
@@ -763,6 +765,14 @@ class _Sentence:
             if k < n and _is_acronym(self.words[k][2]) and not self.reg_at.get(k):
                 k += 1
                 continue
+            # "Thanh tra cứu hỏa bang NSW ...": a short lower-case descriptor before an affiliation
+            q = k
+            while q < n and q - k < 2 and self.words[q][2].isalpha() and self.words[q][2].islower() \
+                    and low[q] not in rules.org_stops and low[q] not in rules.org_verbs:
+                q += 1
+            if k < q < n and (_at(rules.affiliations, low, q) or self._reg(q) or _is_acronym(self.words[q][2])):
+                k = q
+                continue
             break
         role = self.text[self.words[rs][0]:self.words[role_end - 1][1]]
         self._admit(nested)
@@ -826,7 +836,9 @@ class _Sentence:
                     w = words[p][2]
                     if p > k and (p in self.reg_at or (p in self.trig_at and _is_cap(w))):
                         hit = self.reg_at.get(p)
-                        if not (hit and hit[0] == p + 1 and self._cap_word(p + 1)):
+                        inside = hit and hit[0] == p + 1 and self._cap_word(p + 1) and _viet(words[p + 1][2]) \
+                            and self._cap_word(p - 1) and _viet(words[p - 1][2])
+                        if not inside:  # ("Tôn Đức Thắng": a country's name between two syllables of a name)
                             if self._reg(p, ("country", "location")):
                                 last = p  # "Lực lượng Phòng vệ biển | Nhật Bản": the country closes the name
                             elif p in self.trig_at and "head" in self.trig_at[p][1] and low[p - 1] == "và" \
