@@ -1123,6 +1123,9 @@ def _resolve(items: list[_Item], reg: Registry) -> list[Mention]:
             if not ents and len(key) > 1:  # "Vladmir Putin" next to the registry's "Vladimir Putin"
                 ents = [e for e in registered if any(
                     len(k) == len(key) and k[-1] == key[-1] and _similar(" ".join(k), " ".join(key)) for k in e.keys)]
+            elif not ents and len(key[0]) >= 5:  # "Chanthouk" in a caption, "Ong Chanthuok" in the story
+                ents = [e for e in persons.values() if e.actor.actor_id.startswith("person:") and any(
+                    len(k) > 1 and _similar(k[-1], key[0]) for k in e.keys)]
             ent = _nearest(ents, it.s, True)
             if ent is not None:
                 exact = any(k == key for k in ent.keys)
