@@ -411,6 +411,7 @@ def _case_ok(surface: str, forms: tuple[str, ...]) -> bool:
     )
 
 
+_ACRONYM = re.compile(r"[A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*")
 # "Brad Parscale, 44 tuổi, ...", "Nguyễn Văn A (35 tuổi)": a full name given with an age is a person
 _AGE = re.compile(r"(?<![\w-])([" + _UPPER + r"][\w'’-]*(?: [" + _UPPER + r"][\w'’.-]*){1,4})(?:, | \()\d{1,3} tuổi")
 _CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
@@ -614,6 +615,11 @@ class _Sentence:
         words, low, n = self.words, self.low, self.n
         k = j
         hit = self.reg_at.get(k)
+        if hit and hit[0] == k + 1 and self.reg.actors[hit[1]].actor_type == "country" and self._cap_word(k + 1) \
+                and k + 1 not in self.reg_at:
+            self._admit([k])  # "tờ báo Pháp Canard Enchaine": the country says where the outlet is
+            k = j = k + 1
+            hit = None
         if hit:
             return  # the registry knows it ("tờ New York Times", "hãng tin Reuters")
         if k in self.trig_at and "head" in self.trig_at[k][1]:
@@ -647,6 +653,8 @@ class _Sentence:
     def _description(self, i: int, j: int, group: str) -> bool:
         """'quan chức ngoại giao này', 'nhà lãnh đạo Triều Tiên này', 'ông này' -> the last person that fits."""
         rules, k, nested = self.rules, j, []
+        if i > 0 and self.low[i - 1] in rules.plural:
+            return False  # "Những người này": many, not one
         if " ".join(self.low[i:j]) not in rules.desc_bare:
             for _ in range(3):
                 m = _at(rules.desc_mods, self.low, k)
@@ -905,8 +913,17 @@ class _Sentence:
 
     def _emit_org(self, i: int, org) -> _Item:
         end, country, posting, nested = org
-        item = self._add("org", i, end, name=self.text[self.words[i][0]:self.words[end - 1][1]],
-                         country=country, posting=posting)
+        words = self.words
+        acronym = None
+        if end + 2 < self.n and words[end][2] == "(" and words[end + 2][2] == ")" \
+                and _ACRONYM.fullmatch(words[end + 1][2]):
+            acronym = end + 1  # "Cục Điều tra Liên bang (FBI)", "Phong trào Dân chủ (MoDem)"
+        hit = self.reg_at.get(acronym) if acronym else None
+        if hit and self.reg.actors[hit[1]].actor_type == "organization":
+            item = self._add("reg", i, end, idx=hit[1])  # the registry knows it by its acronym
+        else:
+            item = self._add("org", i, end, name=self.text[words[i][0]:words[end - 1][1]],
+                             country=country, posting=posting)
         self._use(i, end)
         self._admit(nested)
         return item
@@ -1229,7 +1246,42 @@ def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = 
         start, text = texts[m.sentence_id]
         mentions.append(m._replace(surface=text[m.start - start:m.end - start]))
     mentions = _surname_mentions(mentions, texts, reg)
+    mentions = _acronym_mentions(mentions, texts)
     yield from _article_names(mentions, reg)
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*)\s*\)")
+
+
+def _acronym_mentions(mentions: list[Mention], texts: dict[int, tuple[int, str]]) -> list[Mention]:
+    """'Phong trào Dân chủ (MoDem) ... thành viên MoDem': an organization's acronym given in brackets is it."""
+    acronyms: dict[str, Mention] = {}
+    for m in mentions:
+        if m.actor_type == "organization":
+            start, text = texts[m.sentence_id]
+            hit = _ACRONYM_AFTER.match(text, m.end - start)
+            if hit and hit.group(1) != m.surface:
+                acronyms.setdefault(hit.group(1), m)
+    if not acronyms:
+        return mentions
+    out = []
+    for m in mentions:  # "đảng MoDem": a body named by the acronym joins it
+        last = m.surface.split()[-1]
+        if m.actor_type == "organization" and m.method == "pattern" and last in acronyms and len(m.surface.split()) <= 2 \
+                and acronyms[last].actor_id != m.actor_id:
+            a = acronyms[last]
+            m = m._replace(actor_id=a.actor_id, actor_name=a.actor_name, country=a.country, method="coreference")
+        out.append(m)
+    taken = [(m.start, m.end) for m in out]
+    pattern = re.compile(r"(?<![\w\-])(" + "|".join(map(re.escape, acronyms)) + r")(?![\w\-])")
+    extra = []
+    for sid, (start, text) in texts.items():
+        for hit in pattern.finditer(text):
+            a, b = start + hit.start(), start + hit.end()
+            if not any(s < b and a < e for s, e in taken):
+                org = acronyms[hit.group(1)]
+                extra.append(org._replace(sentence_id=sid, start=a, end=b, surface=hit.group(1), method="coreference"))
+    return sorted(out + extra, key=lambda m: (m.start, m.end)) if extra else out
 
 
 def _surname_mentions(mentions: list[Mention], texts: dict[int, tuple[int, str]], reg: Registry) -> list[Mention]:
