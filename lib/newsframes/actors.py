@@ -681,6 +681,9 @@ class _Sentence:
         j = k
         while j < n:
             w = words[j][2]
+            if j == k and "-" in w and w.split("-", 1)[0] in rules.particles and w.split("-", 1)[1][:1].isupper():
+                j += 1  # "Thủ tướng al-Abadi"
+                continue
             if _is_word(w) and _is_cap(w) and w not in rules.name_stops and not (j == k and w in rules.not_names):
                 if (_is_acronym(w) and not re.fullmatch(r"[IVX]+", w)) or any(c.isdigit() for c in w):
                     break
@@ -902,6 +905,11 @@ class _Sentence:
             nested.append(k)
             country = self.reg.actors[hit[1]].country
             k = hit[0]
+            if k == j + 1 or (k > j and self.reg_at.get(j, (0,))[0] == k):  # "đảng Hàn Quốc Tự do"
+                while self._cap_word(k) and k not in self.reg_at and k not in self.trig_at and _viet(words[k][2]):
+                    k += 1
+                    if k < n and words[k][2].islower() and self._word2(k - 1):
+                        k += 1
             m = _at(rules.links, low, k)
             if m and low[k] in ("tại", "ở") and self._reg(k + m, ("country", "location")):
                 nested.append(k + m)
