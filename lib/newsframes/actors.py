@@ -37,6 +37,7 @@ import functools
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -159,7 +160,9 @@ def _at(lex: dict, low: Sequence[str], k: int) -> int:
 
 # ---------------------------------------------------------------------------------------------------- rules
 class _Rules(NamedTuple):
-    title_class: dict[str, str]       # lower title -> group
+    title_class: dict[str, str]       # lower title (tokens joined by spaces) -> group
+    title_forms: dict[str, str]       # lower title as written -> group
+    media_heads: tuple[str, ...]
     descriptions: dict[str, str]      # lower head -> group
     desc_bare: frozenset[str]
     desc_mods: dict
@@ -188,8 +191,6 @@ class _Rules(NamedTuple):
     compound: dict[str, str]
     credit: re.Pattern
     credit_hint: re.Pattern
-    hon_re: re.Pattern
-    media_re: re.Pattern
     media_particles: frozenset[str]
     bare_re: re.Pattern
 
@@ -202,6 +203,8 @@ def _rules(language: str) -> _Rules:
     equivalents = {" ".join(_toks(k)): " ".join(_toks(v)) for k, v in (t.get("title_equivalents") or {}).items()}
     return _Rules(
         title_class=title_class,
+        title_forms={w.lower(): group for group, words in t["titles"].items() for w in words},
+        media_heads=tuple(t["media_heads"]),
         descriptions={" ".join(_toks(k)): v for k, v in t["descriptions"].items()},
         desc_bare=frozenset(t["description_bare"]),
         desc_mods=_lexicon(t["description_modifiers"]),
@@ -231,9 +234,6 @@ def _rules(language: str) -> _Rules:
         credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
         credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\(\s*[Tt]heo|\((?:{})".format(
             "|".join(map(re.escape, r["credit_agencies"])))),
-        hon_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format("|".join(map(re.escape, t["honorifics"])), _UPPER)),
-        media_re=re.compile(r"(?<!\w)(?:{})(?= +[{}])".format(
-            "|".join(map(re.escape, sorted(t["media_heads"], key=len, reverse=True))), _UPPER)),
         media_particles=frozenset(t["media_particles"]),
         bare_re=re.compile(r"(?<!\w)(?:{}) này(?!\w)".format("|".join(
             re.escape(w) for b in t["description_bare"] for w in (b, b[0].upper() + b[1:])))),
@@ -268,38 +268,41 @@ class Registry:
             for r in self.rows
         )
         self.by_country = {a.country: i for i, a in enumerate(self.actors) if a.actor_type == "country"}
-        # Two automata: one-word forms and organization heads with their case as written, over the sentence with
-        # its punctuation blanked; forms of several words, titles and descriptions over its lower-cased copy.
-        case: dict[str, tuple] = {}
+        # Two automata over the raw sentence (a match counts only between word boundaries): one-word forms,
+        # organization heads, honorifics and outlet words with their case as written; forms of several words,
+        # titles and descriptions over the lower-cased sentence.
+        case: dict[str, list] = {}
         low: dict[str, list] = {}
         for i, row in enumerate(self.rows):
             for alias in dict.fromkeys(a.strip() for a in (row.get("aliases") or "").split("|")):
                 if not alias:
                     continue
-                blank = _blank(alias).strip()
-                if " " not in blank:
-                    case[f" {blank} "] = ("reg", i)  # later rows (the user's) win a shared form
+                if " " not in alias:
+                    case[alias] = [e for e in case.get(alias, []) if e[0] != "reg"] + [("reg", i)]  # later rows win
                 else:
-                    low.setdefault(" " + _norm(alias).strip() + " ", []).append((i, alias))
-        for w in self.rules.org_heads:
-            case.setdefault(f" {_blank(w)} ", ("head", w))
+                    low.setdefault(" ".join(alias.lower().split()), []).append((i, alias))
+        rules = self.rules
+        for w in rules.org_heads:
+            case.setdefault(w, []).append(("head", w))
+        for kind, words in (("hon", rules.honorifics), ("media", rules.media_heads)):
+            for w in words:  # common words: matched only after a space or an opening mark, and before a space
+                for opening in ' "“‘(\'':
+                    case.setdefault(f"{opening}{w} ", []).append((kind, w))
         auto_case = ahocorasick.Automaton()
-        for key, value in case.items():
-            auto_case.add_word(key, (len(key), value))
+        for key, entries in case.items():
+            auto_case.add_word(key, (len(key), tuple(entries)))
         auto_case.make_automaton()
-        auto_low = ahocorasick.Automaton()
+        entries_low: dict[str, list] = {}
         for key, pairs in low.items():
-            owner = pairs[-1][0]
-            auto_low.add_word(key, (len(key), (("reg", owner, tuple(a for _, a in pairs)),)))
-        for w, group in self.rules.title_class.items():
-            key = f" {w} "
-            old = auto_low.get(key, (len(key), ()))
-            auto_low.add_word(key, (len(key), old[1] + (("title", group),)))
-        for w, group in self.rules.descriptions.items():
-            if w not in self.rules.desc_bare:
-                key = f" {w} "
-                old = auto_low.get(key, (len(key), ()))
-                auto_low.add_word(key, (len(key), old[1] + (("desc", group),)))
+            entries_low.setdefault(key, []).append(("reg", pairs[-1][0], tuple(a for _, a in pairs)))
+        for w, group in rules.title_forms.items():
+            entries_low.setdefault(w, []).append(("title", group))
+        for w, group in rules.descriptions.items():
+            if w not in rules.desc_bare:
+                entries_low.setdefault(w, []).append(("desc", group))
+        auto_low = ahocorasick.Automaton()
+        for key, entries in entries_low.items():
+            auto_low.add_word(key, (len(key), tuple(entries)))
         auto_low.make_automaton()
         self.auto_case, self.auto_low = auto_case, auto_low
         self.country_aliases = {
@@ -321,14 +324,14 @@ class Registry:
 
     def find(self, surface: str) -> Actor | None:
         """The actor a surface form stands for (as written, or a form of several words in other case), or None."""
-        blank = _blank(surface).strip()
-        if " " not in blank:
-            hit = self.auto_case.get(f" {blank} ", None)
+        surface = " ".join(surface.split())
+        if " " not in surface:
+            entries = self.auto_case.get(surface, (0, ()))[1]
         else:
-            hit = self.auto_low.get(" " + _norm(surface).strip() + " ", None)
-        for item in (hit[1],) if hit and hit[1][0] == "reg" else (hit[1] if hit else ()):
-            if item and item[0] == "reg" and (" " not in blank or _case_ok(surface, item[2])):
-                return self.actors[item[1]]
+            entries = self.auto_low.get(surface.lower(), (0, ()))[1]
+        for entry in entries:
+            if entry[0] == "reg" and (" " not in surface or _case_ok(surface, entry[2])):
+                return self.actors[entry[1]]
         return None
 
 
@@ -449,6 +452,93 @@ def _neighbours(text: str, s: int, e: int) -> tuple[str, str]:
     return prev, nxt
 
 
+def _trigger(trig: dict, s: int, e: int, kind: str, value) -> None:
+    old = trig.get(s)
+    if old is None or e > old[0]:
+        trig[s] = (e, {kind: value})
+    elif e == old[0]:
+        old[1][kind] = value
+
+
+def _scan(texts: list[str], reg: Registry) -> list[tuple[list, dict]]:
+    """Registry forms and grammar triggers of each sentence, found in one pass over the article.
+
+    The sentences are joined by line breaks so that the automata run once per article; what they find between word
+    boundaries is handed back to the sentence it lies in (offsets relative to that sentence).
+    """
+    joined = "\n".join(texts)
+    if "\xa0" in joined or "–" in joined or "—" in joined:  # (one character for one: offsets survive)
+        joined = joined.replace("\xa0", " ").replace("–", "-").replace("—", "-")
+    low = joined.lower()
+    if len(low) != len(joined):
+        low = "".join(c.lower()[0] for c in joined)
+    n = len(joined)
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    out: list[tuple[list, dict]] = [([], {}) for _ in texts]
+
+    def home(s: int, e: int) -> int:
+        i = bisect_right(starts, s) - 1
+        return i if e <= starts[i] + len(texts[i]) else -1
+
+    for end, (length, entries) in reg.auto_case.iter(" " + joined):
+        s, e = end - length, end  # (the padding space shifts the automaton's offsets by one)
+        if entries[0][0] in ("hon", "media"):
+            s, e = s + 1, e - 1  # the key's own spaces
+        if (s and joined[s - 1].isalnum()) or (e < n and joined[e].isalnum()):
+            continue
+        i = home(s, e)
+        if i < 0:
+            continue
+        for kind, value in entries:
+            if kind == "reg":
+                out[i][0].append((s - starts[i], e - starts[i], value))
+            elif kind == "head":
+                _trigger(out[i][1], s - starts[i], e - starts[i], kind, value)
+            elif e + 1 < n and joined[e] == " " and joined[e + 1].isupper():  # honorifics, outlets: a name follows
+                if kind == "hon" and value[0].isupper():
+                    before = texts[i][:s - starts[i]].rstrip()
+                    if before and before[-1] not in _OPENING:
+                        continue  # "Ông", "Bà" with a capital only where a sentence or clause starts: "cầu Bà Tỵ"
+                _trigger(out[i][1], s - starts[i], e - starts[i], kind, value)
+    has_this = "này" in low
+    for end, (length, entries) in reg.auto_low.iter(low):
+        s, e = end - length + 1, end + 1
+        if (s and low[s - 1].isalnum()) or (e < n and low[e].isalnum()):
+            continue
+        i = home(s, e)
+        if i < 0:
+            continue
+        for entry in entries:
+            kind = entry[0]
+            if kind == "reg":
+                if _case_ok(joined[s:e], entry[2]):
+                    out[i][0].append((s - starts[i], e - starts[i], entry[1]))
+            elif kind == "title":
+                # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...", "trợ lý
+                # tổng thống Nga ..."), or after a name set off by a comma
+                if joined[s].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
+                    _trigger(out[i][1], s - starts[i], e - starts[i], kind, entry[1])
+            elif has_this:
+                _trigger(out[i][1], s - starts[i], e - starts[i], kind, entry[1])
+    if has_this:
+        for m in reg.rules.bare_re.finditer(joined):
+            i = home(m.start(), m.end())
+            if i >= 0:
+                _trigger(out[i][1], m.start() - starts[i], m.end() - 4 - starts[i], "desc", "any")
+    at = low.find(" tuổi")
+    while at >= 0:  # "Brad Parscale, 44 tuổi", "Nguyễn Văn A (35 tuổi)"
+        m = _AGE.search(joined, max(0, at - 80), at + 6)
+        if m:
+            i = home(m.start(1), m.end(1))
+            if i >= 0:
+                _trigger(out[i][1], m.start(1) - starts[i], m.end(1) - starts[i], "age", m.group(1))
+        at = low.find(" tuổi", at + 6)
+    return out
+
+
 class _Sentence:
     """The grammar of one sentence: registry hits and triggers over its tokens."""
 
@@ -457,47 +547,9 @@ class _Sentence:
         self.items: list[_Item] = []
 
     # -- scanning -------------------------------------------------------------------------------------------
-    def run(self) -> list[_Item]:
-        text, reg, rules = self.text, self.reg, self.rules
-        cased = _blank(text)
-        low = cased.lower()
-        if len(low) != len(text):
-            low = "".join(c.lower()[0] for c in cased)
-        hits, trig = [], {}
-        add = self._trigger
-        for end, (length, (kind, value)) in reg.auto_case.iter(f" {cased} "):
-            if kind == "reg":
-                hits.append((end - length + 1, end - 1, value))
-            else:
-                add(trig, end - length + 1, end - 1, kind, value)
-        has_this = "này" in low
-        for end, (length, payload) in reg.auto_low.iter(f" {low} "):
-            s, e = end - length + 1, end - 1
-            for p in payload:
-                kind = p[0]
-                if kind == "reg":
-                    if _case_ok(text[s:e], p[2]):
-                        hits.append((s, e, p[1]))
-                elif kind == "title":
-                    # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...",
-                    # "trợ lý tổng thống Nga ...")
-                    if text[s].isupper() or _CAP_SOON.match(text, e) or text[max(0, s - 2):s] == ", ":
-                        add(trig, s, e, kind, p[1])
-                elif has_this:
-                    add(trig, s, e, kind, p[1])
-        if " " in text:
-            for m in rules.hon_re.finditer(text):
-                # "Ông", "Bà" with a capital only where a sentence or clause starts: "cầu Bà Tỵ" is a place
-                if m.group(0)[0].islower() or not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in _OPENING:
-                    add(trig, m.start(), m.end(), "hon", m.group(0))
-        if has_this:
-            for m in rules.bare_re.finditer(text):
-                add(trig, m.start(), m.end() - 4, "desc", "any")
-        for m in rules.media_re.finditer(text):
-            add(trig, m.start(), m.end(), "media", m.group(0))
-        if "tuổi" in text:
-            for m in _AGE.finditer(text):
-                add(trig, m.start(1), m.end(1), "age", m.group(1))
+    def run(self, hits: list, trig: dict) -> list[_Item]:
+        """The sentence's items, given the registry forms and triggers :func:`_scan` found in it."""
+        text, rules = self.text, self.rules
         if not hits and not trig:
             return []
         # registry forms: longest first, without overlap
@@ -541,14 +593,6 @@ class _Sentence:
         for ti in sorted(self.trig_at):
             if not self.used[ti]:
                 self._trigger_grammar(ti, covered)
-
-    @staticmethod
-    def _trigger(trig, s, e, kind, value):
-        old = trig.get(s)
-        if old is None or e > old[0]:
-            trig[s] = (e, {kind: value})
-        elif e == old[0]:
-            old[1][kind] = value
 
     def _span(self, i: int, j: int) -> tuple[int, int]:
         return self.base + self.words[i][0], self.base + self.words[j - 1][1]
@@ -753,7 +797,8 @@ class _Sentence:
                 if org:
                     item = self._emit_org(k, org)
                     country = country or item.country
-                    org_name = org_name or item.name.lower()
+                    org_name = org_name or (item.name.lower() if item.name else self.reg.actors[item.idx].actor_id)
+                    country = country or (self.reg.actors[item.idx].country if item.idx is not None else None)
                     k, link = org[0], None
                     continue
             m = _at(rules.affiliations, low, k)
@@ -1242,11 +1287,11 @@ def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = 
     reg = registry or load_registry(language=language)
     items: list[_Item] = []
     texts: dict[int, tuple[int, str]] = {}
-    for sent in sentences:
-        if sent.kind in SKIP_KINDS or not sent.text:
-            continue
+    todo = [s for s in sentences if s.kind not in SKIP_KINDS and s.text]
+    for sent, (hits, trig) in zip(todo, _scan([s.text for s in todo], reg), strict=True):
         texts[sent.sentence_id] = (sent.start, sent.text)
-        items.extend(_Sentence(sent.text, sent.sentence_id, sent.start, reg).run())
+        if hits or trig:
+            items.extend(_Sentence(sent.text, sent.sentence_id, sent.start, reg).run(hits, trig))
     if not items:
         return
     mentions = []
