@@ -52,10 +52,16 @@ def parse_sizes(text: str) -> list[int | None]:
     return sizes
 
 
-def child(*args: str) -> dict:
-    """Run ``bench/child.py`` and return its JSON result; its stderr is passed through."""
+def child(*args: str, library: Path | None = None) -> dict:
+    """Run ``bench/child.py`` and return its JSON result; its stderr is passed through.
+
+    With ``library``, the child imports ``newsframes`` from that folder instead of the checkout.
+    """
     cmd = [sys.executable, str(HERE / "child.py"), *args]
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    env = dict(os.environ)
+    if library is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(library), env.get("PYTHONPATH")]))
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"bench: {' '.join(args[:3])} failed (exit {proc.returncode}); see the messages above")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -214,6 +220,17 @@ def render(info: dict, runs: list[tuple[Slice, dict]], peers: dict | None, sampl
     return "\n".join(lines) + "\n"
 
 
+def snapshot(tmp: Path) -> Path:
+    """The committed ``lib/`` (``git archive HEAD``) unpacked under ``tmp``: a checkout others edit stays still."""
+    import io
+    import tarfile
+
+    data = subprocess.run(["git", "archive", "HEAD", "lib"], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(tmp / "snapshot", filter="data")
+    return tmp / "snapshot" / "lib"
+
+
 # --------------------------------------------------------------------------------------------- main
 
 
@@ -228,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="dask workers (default: all cores)")
     parser.add_argument("--partition-size", type=int, default=1000, help="articles per dask partition (default: 1000)")
     parser.add_argument("--out", type=Path, default=HERE / "results.md", help="markdown report (default: bench/results.md)")
+    parser.add_argument("--snapshot", action="store_true",
+                        help="measure the committed library (git archive HEAD), not the checkout's uncommitted edits")
     args = parser.parse_args(argv)
 
     corpus = args.corpus or default_corpus()
@@ -240,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp)
         print(f"bench: preparing inputs from {corpus} ...", file=sys.stderr)
         slices, sample = prepare_inputs(corpus, args.sizes, args.peer_sample or 1, tmp)
+        library = snapshot(tmp) if args.snapshot else None
+        if library is not None:
+            info["commit"] = info["commit"].split()[0] + " (the committed library, measured from a snapshot)"
         runs: list[tuple[Slice, dict]] = []
         for engine in engines:
             for sl in slices:
@@ -247,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
                 extra = ["--partition-size", str(args.partition_size)]
                 if engine == "dask" and args.workers:
                     extra += ["--workers", str(args.workers)]
-                r = child("newsframes", "--engine", engine, "--input", str(sl.path), "--out", str(tmp / "out"), *extra)
+                r = child("newsframes", "--engine", engine, "--input", str(sl.path), "--out", str(tmp / "out"), *extra,
+                          library=library)
                 if engine == "dask":
                     r["workers"] = args.workers or info["cores"].split()[0]
                 runs.append((sl, r))
@@ -258,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.peer_sample:
             print(f"bench: newsframes on the {sample.articles}-article peer sample ...", file=sys.stderr)
             sample_run = child("newsframes", "--engine", "pandas", "--input", str(sample.path),
-                               "--out", str(tmp / "out"), "--warm")
+                               "--out", str(tmp / "out"), "--warm", library=library)
             print(f"bench: peers on the {sample.articles}-article sample (slow) ...", file=sys.stderr)
             peers = child("peers", "--input", str(sample.path))
             print(f"bench:   {peers['articles'] / peers['seconds']:,.2f} articles/s", file=sys.stderr)
