@@ -100,6 +100,15 @@ def test_places_and_bodies_are_named_as_the_article_names_them(text, names):
     assert len({m.actor_id for m in find_mentions(text)}) == len(names)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("trong đó hai bên nhất trí về sự cần thiết giải quyết các vấn đề tồn tại", True),  # seeds
+    ("Hai bên \"có quan điểm chung về sự cần thiết giải quyết các vấn đề\".", True),  # seeds
+    ("Hàng cây xanh hai bên đường bị đốn hạ.", False),  # made
+])
+def test_both_sides_only_as_the_parties_of_a_talk(text, found):
+    assert any(m.actor_type == "group" for m in find_mentions(text)) is found
+
+
 def test_slugs_are_stable():
     assert slug("Trung tâm an ninh và năng lượng của Nga") == "trung-tam-an-ninh-va-nang-luong-cua-nga"
     assert find_mentions("Giám đốc Nga Anton Khlopkov nói.")[-1].actor_id == "person:anton-khlopkov"

@@ -196,6 +196,7 @@ class _Rules(NamedTuple):
     blocked_prev: frozenset[str]
     blocked_phrases: frozenset[str]
     compound: dict[str, str]
+    group_verbs: dict
     credit: re.Pattern
     credit_hint: re.Pattern
     media_particles: frozenset[str]
@@ -238,6 +239,7 @@ def _rules(language: str) -> _Rules:
         blocked_prev=frozenset(x.lower() for x in r["blocked_prev"]),
         blocked_phrases=frozenset(r["blocked_phrases"]),
         compound={k: v for k, v in r["compound_forms"].items() if v},
+        group_verbs=_lexicon(r["group_verbs"]),
         credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
         credit_hint=re.compile(r"Ảnh|ẢNH|ảnh|Nguồn|nguồn|Photo|Video|Clip|TTXVN|VNA|Vietnam\+|\(\s*[Tt]heo|\((?:{})".format(
             "|".join(map(re.escape, r["credit_agencies"])))),
@@ -995,6 +997,10 @@ class _Sentence:
             return  # inside a hyphenated word: compounds are read by _compounds
         weak, surface = False, text[s:e]
         actor = self.reg.actors[idx]
+        if actor.actor_type == "group":
+            after = _toks(text[e:e + 40].lstrip(' "“”\'‘’'))
+            if not _at(rules.group_verbs, after, 0):
+                return  # "hai bên đường": not the two parties of a talk
         if s not in self.admitted and " " in surface and actor.actor_type in ("country", "location"):
             prev, _ = _neighbours(text, s, e)
             if prev.isalpha() and _is_cap(prev) and _viet(prev) and prev not in self.rules.neutral \
