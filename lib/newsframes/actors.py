@@ -843,8 +843,9 @@ class _Sentence:
         self._admit(nested)
         self._use(rs, k)
         end = self._name_end(k)
-        if end == k + 1 and end in self.reg_at and self.reg.actors[self.reg_at[end][1]].actor_type == "person":
-            k = end  # "Ngoại trưởng Mỹ Tony Blinken": the registry knows the person by the surname
+        nxt = end + 1 if end < n and self.words[end][2] == "." else end
+        if end == k + 1 and nxt in self.reg_at and self.reg.actors[self.reg_at[nxt][1]].actor_type == "person":
+            k = nxt  # "Ngoại trưởng Mỹ Tony Blinken", "Tổng thống Nga V.Putin": the registry knows the surname
             end = self._name_end(k)
         hit = self.reg_at.get(k)
         anchor = self.base + self.words[rs][0]
