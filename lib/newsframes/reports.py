@@ -16,7 +16,11 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
+from re import Match
 from typing import Any, NamedTuple
+
+import ahocorasick
 
 from .resources import check_language, load_yaml
 
@@ -44,28 +48,44 @@ SKIP_KINDS = frozenset({"title", "caption", "byline", "source"})
 # TOKEN: a run of characters other than spaces and punctuation (so "16/7", "Jong-un" stay whole), or
 # one punctuation mark.
 TOKEN = re.compile(r"[^\s,;:.!?()\[\]\"'“”‘’«»…]+|\S")
-_new = tuple.__new__
 _QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _OPENERS = frozenset("\"'“‘«")
 _DOUBLE_QUOTES = frozenset("\"“”«»")
 _CLOSERS = frozenset("\"'”’»")
 _TRIM = " \t\n.,;:…-–—"
+_TRIM_CLOSERS = _TRIM + "".join(sorted(_CLOSERS))
 _PUNCT_BOUNDARY = frozenset({",", ";", ":", "-", "–", "—", "…"})
 # Words that make a phrase a clause rather than a noun phrase (an apposition has none of them).
 # ("mà" opens a relative clause: "những cáo buộc mà Moscow bác bỏ"; "đưa tin" reports a source.)
 _NOT_NP = frozenset({"đã", "sẽ", "đang", "bị", "được", "không", "chưa", "là", "thì", "rằng", "cần", "phải", "mà", "đưa"})
+_NOT_NP_OR_QUOTE = _NOT_NP | {"theo"} | _DOUBLE_QUOTES
+_NARRATOR = frozenset({"tôi", "mình"})
 
 
-class _Tok(NamedTuple):
-    text: str
-    start: int
-    end: int
-    low: str
+_group, _start, _end = Match.group, Match.start, Match.end
 
 
-def _tokens(text: str, low: str, start: int, end: int) -> list[_Tok]:
-    # tuple.__new__ skips the NamedTuple constructor's Python frame: this runs for every token of a candidate.
-    return [_new(_Tok, (m.group(), m.start(), m.end(), low[m.start():m.end()])) for m in TOKEN.finditer(text, start, end)]
+class _Toks:
+    """The tokens of ``text[start:end]`` as parallel lists, built in C (no Python object per token).
+
+    They are found on the lower-cased text, which has the same tokens at the same offsets (case never turns a
+    letter into a space or a punctuation mark): ``low`` holds them lower-cased; as written, token ``j`` is
+    ``text[start[j]:end[j]]`` and starts with ``text[start[j]]``.
+    """
+
+    __slots__ = ("start", "end", "low", "n")
+
+    def __init__(self, low: str, start: int, end: int):
+        matches = list(TOKEN.finditer(low, start, end))
+        self.start: list[int] = list(map(_start, matches))
+        self.end: list[int] = list(map(_end, matches))
+        self.low: list[str] = list(map(_group, matches))
+        self.n = len(matches)
+
+
+def _first_tokens(text: str, n: int) -> list[str]:
+    """The first ``n`` tokens of ``text`` (without tokenising the rest)."""
+    return [m.group() for m in islice(TOKEN.finditer(text), n)]
 
 
 class _Phrases:
@@ -74,25 +94,55 @@ class _Phrases:
     def __init__(self, items: Iterable[str]):
         self.items = frozenset(" ".join(m.group().lower() for m in TOKEN.finditer(s)) for s in items)
         self.longest = max((p.count(" ") + 1 for p in self.items), default=0)
-        # First and last words: most calls fail on them without building any string.
-        self.firsts = frozenset(p.split(" ")[0] for p in self.items)
-        self.lasts = frozenset(p.split(" ")[-1] for p in self.items)
+        # By first and by last word, the lengths of the phrases (longest first): most calls fail on that word
+        # without building any string, and the others join only lengths that exist.
+        by_first: dict[str, set[int]] = {}
+        by_last: dict[str, set[int]] = {}
+        for p in self.items:
+            words = p.split(" ")
+            by_first.setdefault(words[0], set()).add(len(words))
+            by_last.setdefault(words[-1], set()).add(len(words))
+        self.firsts = {w: tuple(sorted(n, reverse=True)) for w, n in by_first.items()}
+        self.lasts = {w: tuple(sorted(n, reverse=True)) for w, n in by_last.items()}
 
     def ending_at(self, lows: Sequence[str], i: int, lo: int = 0) -> int:
         """Length of the longest phrase equal to ``lows[i-k:i]`` (``i-k >= lo``), 0 if none."""
         if i <= lo or lows[i - 1] not in self.lasts:
             return 0
-        for k in range(min(self.longest, i - lo), 0, -1):
-            if " ".join(lows[i - k:i]) in self.items:
+        for k in self.lasts[lows[i - 1]]:
+            if k <= i - lo and (k == 1 or " ".join(lows[i - k:i]) in self.items):
                 return k
         return 0
 
     def starting_at(self, lows: Sequence[str], i: int, hi: int | None = None) -> int:
+        """Length of the longest phrase equal to ``lows[i:i+k]`` (``i+k <= hi``), 0 if none."""
         hi = len(lows) if hi is None else hi
         if i >= hi or lows[i] not in self.firsts:
             return 0
-        for k in range(min(self.longest, hi - i), 0, -1):
-            if " ".join(lows[i:i + k]) in self.items:
+        for k in self.firsts[lows[i]]:
+            if k <= hi - i and (k == 1 or " ".join(lows[i:i + k]) in self.items):
+                return k
+        return 0
+
+    # Function words (adverbs, negation, noun markers) are lower-case: "Không quân", "Nhật Bản" are names. These
+    # two match only words written in lower case (the first character of token j is text[starts[j]]).
+    def ending_at_lower(self, toks: _Toks, text: str, i: int, lo: int = 0) -> int:
+        lows, starts = toks.low, toks.start
+        if i <= lo or lows[i - 1] not in self.lasts or text[starts[i - 1]].isupper():
+            return 0
+        for k in self.lasts[lows[i - 1]]:
+            if k <= i - lo and (k == 1 or (" ".join(lows[i - k:i]) in self.items and not any(
+                    text[p].isupper() for p in starts[i - k:i - 1]))):
+                return k
+        return 0
+
+    def starting_at_lower(self, toks: _Toks, text: str, i: int, hi: int) -> int:
+        lows, starts = toks.low, toks.start
+        if i >= hi or lows[i] not in self.firsts or text[starts[i]].isupper():
+            return 0
+        for k in self.firsts[lows[i]]:
+            if k <= hi - i and (k == 1 or (" ".join(lows[i:i + k]) in self.items and not any(
+                    text[p].isupper() for p in starts[i + 1:i + k]))):
                 return k
         return 0
 
@@ -129,6 +179,15 @@ class _Vocab:
         # ("cho biết thêm", "nói thêm"). The left word boundary is checked on each match (cheaper than a
         # look-behind at every position).
         self.cue_re = re.compile("(?:" + _trie(cues) + r")(?: thêm)?(?!\w)")
+        # Every place where a cue, "theo ", "dẫn lời" or "trích lời" starts, found in one pass over an article:
+        # most sentences have none and are skipped before any other work.
+        self.candidates = ahocorasick.Automaton()
+        for w in {" ".join(w.lower().split()) for w in cues}:
+            self.candidates.add_word(w, (len(w), 0))
+        self.candidates.add_word("theo ", (5, 1))
+        for w in ("dẫn lời", "trích lời"):
+            self.candidates.add_word(w, (len(w), 2))
+        self.candidates.make_automaton()
         p = {k: _Phrases(v) for k, v in data.items() if isinstance(v, list) and k not in ("cues",)}
         self.complementizers = p["complementizers"]
         self.noun_before = p["noun_before"]
@@ -160,6 +219,10 @@ class _Vocab:
         self.adverbial_starts = p["adverbial_starts"]
         self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
         self.theo_lead = re.compile(r"(?:[\s,;:(]*|.*[,;:(]\s*)(?:(?:cũng|và|nhưng|còn|song|tuy nhiên)\s+)?$", re.I | re.S)
+        # _finish looks at the first words after a cue: enough of them to tell a short trailing adjunct.
+        rest = (self.trailing_adjuncts, self.coordinators, self.recipient_starts, self.not_recipient)
+        self.rest_tokens = max(15, *(x.longest for x in rest))
+        self.rest_firsts = frozenset().union(*(x.firsts for x in rest))
         self.gap_re = re.compile(r"(?<!\w)rằng(?!\w)|:")
         self.source_tail = re.compile(r"(?:,\s*|\(\s*)theo\s+([^,()]{1,60}?)\)?\s*[.;]?\s*$", re.IGNORECASE)
 
@@ -254,7 +317,7 @@ def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]], open_start:
     if text[a] in _OPENERS:
         for o, c in quotes:
             if o == a:
-                if c >= b - 1 or not text[c + 1:b].strip(_TRIM + "".join(_CLOSERS)):
+                if c >= b - 1 or not text[c + 1:b].strip(_TRIM_CLOSERS):
                     ia, ib = _trim(text, a + 1, min(c, b))
                     return ia, ib, "direct"
                 break
@@ -273,11 +336,11 @@ class _Scanner:
         self.v = vocab
 
     # -- subjects ----------------------------------------------------------------------------------------------
-    def _boundary_back(self, toks: list[_Tok], lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
+    def _boundary_back(self, toks: _Toks, lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
         """Walk back from token ``i`` to the start of a subject: returns (first subject token, boundary kind)."""
-        v, depth, j = self.v, 0, i - 1
+        v, text, starts, depth, j = self.v, self.text, toks.start, 0, i - 1
         while j >= lo:
-            t = toks[j].text
+            t = lows[j]
             if t == ")":
                 depth += 1
             elif t == "(":
@@ -285,8 +348,8 @@ class _Scanner:
                     return j + 1, "("
                 depth -= 1
             elif not depth:
-                if t in _PUNCT_BOUNDARY and not (t in "-–" and j + 1 < i and toks[j + 1].text[0].isupper()
-                                                 and j > lo and toks[j - 1].text[0] not in _CLOSERS) \
+                if t in _PUNCT_BOUNDARY and not (t in "-–" and j + 1 < i and text[starts[j + 1]].isupper()
+                                                 and j > lo and text[starts[j - 1]] not in _CLOSERS) \
                         and not (t == "," and j > lo and self._name_comma(toks, lows, j, i)):
                     # (a dash between capitalised words joins a name: "Trường THCS - THPT Hồng Đức")
                     return j + 1, t
@@ -299,59 +362,62 @@ class _Scanner:
             j -= 1
         return lo, "start"
 
-    @staticmethod
-    def _name_comma(toks, lows, j: int, hi: int) -> bool:
+    def _name_comma(self, toks, lows, j: int, hi: int) -> bool:
         """A comma inside a name or a list of names ("Cục Phát thanh, Truyền hình và Thông tin điện tử",
         "Ai Cập, Bahrain và UAE"): capitalised words on both sides and "và" before a capital further on."""
-        if not (toks[j - 1].text[0].isupper() and j + 1 < hi and toks[j + 1].text[0].isupper()):
+        text, starts = self.text, toks.start
+        if not (text[starts[j - 1]].isupper() and j + 1 < hi and text[starts[j + 1]].isupper()):
             return False
         k = j + 1
         while k < hi - 1 and lows[k] not in (",", ";", ":"):
-            if lows[k] == "và" and toks[k + 1].text[0].isupper():
+            if lows[k] == "và" and text[starts[k + 1]].isupper():
                 return True
             k += 1
         return False
 
-    def _clean_subject(self, text: str, toks: list[_Tok], lows: list[str], a: int, b: int) -> tuple[int, int] | None:
+    def _clean_subject(self, text: str, toks: _Toks, lows: list[str], a: int, b: int) -> tuple[int, int] | None:
         """Token range [a, b) of a subject, cleaned of adjuncts, times and a trailing parenthesis; None if it
         does not look like a noun phrase."""
         v = self.v
-        for k in range(a + 1, b):
-            if v.adjuncts.starting_at(lows, k, b):
-                b = k
-                break
+        adjuncts = v.adjuncts
+        if not adjuncts.firsts.keys().isdisjoint(lows[a + 1:b]):
+            for k in range(a + 1, b):
+                if adjuncts.starting_at(lows, k, b):
+                    b = k
+                    break
         for _ in range(3):
             if b <= a:
                 return None
-            m = v.subject_time.search(text, toks[a].start, toks[b - 1].end)
-            if m and m.start() > toks[a].start:
+            m = v.subject_time.search(text, toks.start[a], toks.end[b - 1])
+            if m and m.start() > toks.start[a]:
                 cut = m.start()
-                while b > a and toks[b - 1].start >= cut:
+                while b > a and toks.start[b - 1] >= cut:
                     b -= 1
-            if b > a and toks[b - 1].text == ")":
+            if b > a and lows[b - 1] == ")":
                 depth = 0
                 for k in range(b - 1, a, -1):
-                    depth += toks[k].text == ")"
-                    depth -= toks[k].text == "("
+                    depth += lows[k] == ")"
+                    depth -= lows[k] == "("
                     if not depth:
                         b = k
                         break
-            k = v.adverbs.ending_at(self.lc, b, a + 1)
+            k = v.adverbs.ending_at_lower(toks, text, b, a + 1)
             if not k:
                 break
             b -= k
-        if b <= a or toks[b - 1].end - toks[a].start > 120:
+        if b <= a or toks.end[b - 1] - toks.start[a] > 120:
             return None
         if v.not_subject_start.starting_at(lows, a, b) or v.adverbial_starts.starting_at(lows, a, b) == b - a:
             return None
-        first = toks[a].text[0]
+        first = text[toks.start[a]]
         if not (first.isupper() or first.isdigit() or v.subject_heads.starting_at(lows, a, b)):
             return None
-        if toks[b - 1].text in ("và", "của", "với", "cho", "là", "rằng", "thì"):
+        if text[toks.start[b - 1]:toks.end[b - 1]] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
             return None
         if v.first_person.starting_at(lows, a, b) or not self._np(toks, lows, a, b):
             return None
-        if any(t.low in ("tôi", "mình") and t.text[0].islower() for t in toks[a:b]):
+        if not _NARRATOR.isdisjoint(lows[a:b]) and any(
+                w in _NARRATOR and text[p].islower() for w, p in zip(lows[a:b], toks.start[a:b], strict=True)):
             return None  # "bạn bè tôi": a narrator's words, inside a quotation whatever the marks say
         return a, b
 
@@ -361,17 +427,22 @@ class _Scanner:
     def _np(self, toks, lows, a: int, b: int) -> bool:
         """No verb-like word (aspect, passive, copula) and no quotation: a noun phrase, as far as one can tell."""
         # ("Theo" in any case: a caption glued in front, "Ảnh: KYODO Theo Kyodo, ...")
-        return not any((t.low in _NOT_NP and t.text[0].islower()) or t.low == "theo" for t in toks[a:b]) and not any(
-            w in _DOUBLE_QUOTES for w in lows[a:b])  # (an apostrophe may belong to a name: "Sotheby's")
+        words = lows[a:b]
+        if _NOT_NP_OR_QUOTE.isdisjoint(words):
+            return True
+        text = self.text
+        return not any((w in _NOT_NP and text[p].islower()) or w == "theo" for w, p in zip(words, toks.start[a:b], strict=True)) \
+            and _DOUBLE_QUOTES.isdisjoint(words)  # (an apostrophe may belong to a name: "Sotheby's")
 
     def _name_like(self, toks, lows, a: int, b: int) -> bool:
         """A name: an honorific and a name ("ông Lê Văn Thanh"), or capitalised words only ("Frank Owen")."""
         if self.v.person_pronouns.starting_at(lows, a, b):
             return True
-        if all(t.text[0].isupper() or not t.text[0].isalpha() for t in toks[a:b]):
+        text = self.text
+        if all(text[p].isupper() or not text[p].isalpha() for p in toks.start[a:b]):
             return True
         # A title and a name: "Đô đốc Yudo Margono", "Chuẩn tướng Restituto Padilla".
-        return toks[b - 1].text[0].isupper() and self._titled(toks, lows, a, b)
+        return text[toks.start[b - 1]].isupper() and self._titled(toks, lows, a, b)
 
     def _titled(self, toks, lows, a: int, b: int) -> bool:
         """A title or description: a capital ("Phó Chủ tịch UBND"), or a person noun ("một quan chức ...",
@@ -379,7 +450,7 @@ class _Scanner:
         v = self.v
         if lows[a] in ("một", "các", "những", "vị", "nữ") and a + 1 < b:
             a += 1
-        if toks[a].text[0].isupper() or v.person_nouns.starting_at(lows, a, b):
+        if self.text[toks.start[a]].isupper() or v.person_nouns.starting_at(lows, a, b):
             return True
         return bool(v.subject_heads.starting_at(lows, a, b)) and not v.person_pronouns.starting_at(lows, a, b)
 
@@ -404,7 +475,7 @@ class _Scanner:
 
     def _main_subject(self, text, toks, lows, upto: int) -> tuple[int, int] | None:
         """The subject of the sentence's main clause (for ``X phản đối ..., cho rằng ...``)."""
-        v, i = self.v, 0
+        v, i, starts = self.v, 0, toks.start
         while i < upto:
             j = i
             while j < upto and lows[j] != ",":
@@ -423,11 +494,11 @@ class _Scanner:
             return None
         j = i
         while j < upto and j - i < 10 and lows[j] not in (",", ";", ":", "(") and lows[j][0] not in _OPENERS \
-                and not v.adverbs_or_negators.starting_at(self.lc, j, upto):
+                and not v.adverbs_or_negators.starting_at_lower(toks, text, j, upto):
             # A noun phrase ends at the first lower-case word after a capitalised one, past the first word
             # ("Tổng thống Trump | phản đối", "Trung Quốc | phản đối", "Ông Putin | chỉ trích").
-            if j > i + 1 and toks[j].text[0].islower() and toks[j - 1].text[0].isupper() and (
-                j + 1 >= upto or not toks[j + 1].text[0].isupper()
+            if j > i + 1 and text[starts[j]].islower() and text[starts[j - 1]].isupper() and (
+                j + 1 >= upto or not text[starts[j + 1]].isupper()
             ):
                 break
             j += 1
@@ -448,14 +519,14 @@ class _Scanner:
             p += 1
             while p < e and text[p].isspace():
                 p += 1
-        m = TOKEN.match(text, p, e)
-        if m and v.complementizers.starting_at([m.group().lower()], 0):
+        m = TOKEN.match(self.low, p, e)
+        if m and v.complementizers.starting_at([m.group()], 0):
             p, marker = m.end(), True
             while p < e and (text[p].isspace() or text[p] in ",:"):
                 p += 1
         if not marker and p < e and text[p] not in _OPENERS:
-            toks = [t.lower() for t in (m.group() for m in TOKEN.finditer(text, p, min(e, p + 30)))][:3]
-            if toks and v.gap_starts.starting_at(toks, 0):
+            first = TOKEN.findall(self.low, p, min(e, p + 30))[:3]
+            if first and v.gap_starts.starting_at(first, 0):
                 g = v.gap_re.search(text, p, min(e, p + 90))
                 if g and "," not in text[p:g.start()] and not _QUOTE_CHARS.search(text, p, g.start()):
                     p, marker = g.end(), True
@@ -489,24 +560,40 @@ class _Scanner:
         if not sentences:
             return carry
         pstart, pend = sentences[0][1], sentences[-1][2]
-        quotes = _quote_spans(text, pstart, pend)
+        hits, low = self.hits, self.low
+        nhits = len(hits)
+        h = bisect.bisect_left(hits, pstart)
+        if carry is None and (h == nhits or hits[h] >= pend):
+            return None  # no candidate anywhere in the paragraph, and no quotation to continue
+        quotes = None  # the paragraph's quotations, found when first needed
         consumed = pstart
         prev_last = carry
-        v, low = self.v, self.low
         for idx, s, e, eligible in sentences:
             if not eligible:
                 prev_last = None
                 continue
+            opening = prev_last is not None and text[s] in _OPENERS
+            h = bisect.bisect_left(hits, s, h)
+            if (h == nhits or hits[h] >= e) and not opening:
+                prev_last = None
+                continue
             # Candidates, found on the lower-cased text: cues (a capitalised one is part of a name, "Phòng Dự
             # báo", or opens the sentence with no subject), "theo", "dẫn lời", a quotation that may continue.
-            cues = [m for m in v.cue_re.finditer(low, s, e) if self._plausible(text, m, e, quotes, consumed)]
+            cues = []
+            for m in self._cue_matches(s, e):
+                if self._plausible(text, m, e, consumed):
+                    if quotes is None:
+                        quotes = _quote_spans(text, pstart, pend)
+                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, e):
+                        cues.append(m)
             theo = self._theo_candidate(text, s, e)
-            cited = max(low.find("dẫn lời", s, e), low.find("trích lời", s, e))
-            opening = prev_last is not None and text[s] in _OPENERS
-            if cues or theo >= 0 or cited >= 0 or opening:
+            cited = self._has(self.cited_at, s, e) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0)
+            if cues or theo >= 0 or cited or opening:
+                if quotes is None:
+                    quotes = _quote_spans(text, pstart, pend)
                 # Tokens are needed up to a little past the last cue, unless a frame or a source may need more.
-                end = e if theo >= 0 or cited >= 0 or not cues else min(e, cues[-1].end() + 40)
-                here = self._sentence(text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo)
+                end = e if theo >= 0 or cited or not cues else min(e, cues[-1].end() + 40)
+                here = self._sentence(text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo, cited)
             else:
                 here = []
             for d in here:
@@ -516,43 +603,72 @@ class _Scanner:
             prev_last = here[-1] if here else None
         return prev_last
 
+    @staticmethod
+    def _has(at: list[int], s: int, e: int) -> bool:
+        k = bisect.bisect_left(at, s)
+        return k < len(at) and at[k] < e
+
+    def _cue_matches(self, s: int, e: int) -> list[Match]:
+        """What ``cue_re.finditer(low, s, e)`` finds, trying only where the automaton saw a cue start."""
+        at, match, low = self.cue_at, self.v.cue_re.match, self.low
+        out: list[Match] = []
+        pos = s
+        for k in range(bisect.bisect_left(at, s), len(at)):
+            p = at[k]
+            if p >= e:
+                break
+            if p >= pos:
+                m = match(low, p, e)
+                if m:
+                    out.append(m)
+                    pos = m.end()
+        return out
+
     def _theo_candidate(self, text: str, s: int, e: int) -> int:
         """The first "theo" of the sentence that may open a "Theo X," frame (cheap checks), or -1."""
-        low, v = self.low, self.v
-        pos = low.find("theo ", s, e)
-        while pos >= 0:
+        low, v, at = self.low, self.v, self.theo_at
+        for k in range(bisect.bisect_left(at, s), len(at)):
+            pos = at[k]
+            if pos + 5 > e:  # ("theo " within the sentence)
+                break
             if (pos == s or not low[pos - 1].isalnum()) and v.theo_lead.match(text, s, pos):
-                nxt = [w.lower() for w in TOKEN.findall(text, pos + 5, min(e, pos + 40))[:3]]
+                nxt = [m.group() for m in islice(TOKEN.finditer(low, pos + 5, min(e, pos + 40)), 3)]
                 if nxt and not v.theo_not_speaker.starting_at(nxt, 0) and not v.media.starting_at(nxt, 0):
                     return pos
-            pos = low.find("theo ", pos + 5, e)
         return -1
 
-    def _plausible(self, text: str, m: re.Match, e: int, quotes, consumed: int) -> bool:
-        """Cheap checks on a cue match before the sentence is tokenised."""
+    def _plausible(self, text: str, m: re.Match, e: int, consumed: int) -> bool:
+        """Cheap checks on a cue match before the sentence is tokenised (then: not quoted, _marked_ok)."""
         cs, ce = m.span()
         low = self.low
-        if (cs and low[cs - 1].isalnum()) or text[cs].isupper() or cs < consumed or _inside(quotes, cs):
+        if (cs and low[cs - 1].isalnum()) or text[cs].isupper() or cs < consumed:
             # A capitalised cue is part of a name ("Phòng Dự báo") or opens the sentence with no subject.
             return False
         v = self.v
         base = m.group()
         base = base[:-5] if base.endswith(" thêm") else base
         # Followed by a word that makes it a noun or an idiom: "tuyên bố của", "nói chung", "nói trên".
-        after = [w.lower() if not w[0].isupper() else "\x00" for w in TOKEN.findall(text, ce, min(e, ce + 40))[:3]]
-        if v.not_after_all.starting_at(after, 0) or (base in v.not_after and v.not_after[base].starting_at(after, 0)):
-            return False
-        if base in v.marked and self._content_start(text, ce, e, True) is None:
-            return False
-        return True
+        first = TOKEN.search(low, ce, min(e, ce + 40))
+        if first is None:
+            return True
+        word = first.group() if not text[first.start()].isupper() else "\x00"
+        not_after = v.not_after.get(base)
+        if word not in v.not_after_all.firsts and (not_after is None or word not in not_after.firsts):
+            return True
+        after = [m.group() if not text[m.start()].isupper() else "\x00"
+                 for m in islice(TOKEN.finditer(low, ce, min(e, ce + 40)), 3)]
+        return not (v.not_after_all.starting_at(after, 0) or (not_after is not None and not_after.starting_at(after, 0)))
 
-    def _sentence(self, text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo) -> list[_Draft]:
+    def _marked_ok(self, text: str, m: re.Match, e: int) -> bool:
+        """A cue that reports only with a marker ("chia sẻ", "viết") has one."""
+        base = m.group()
+        base = base[:-5] if base.endswith(" thêm") else base
+        return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None
+
+    def _sentence(self, text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo, cited) -> list[_Draft]:
         v, low = self.v, self.low
-        toks = _tokens(text, low, s, end)
-        lows = [t.low for t in toks]
-        # Function words (adverbs, negation, noun markers) are lower-case: "Không quân", "Nhật Bản" are names.
-        self.lc = [t.low if not t.text[0].isupper() else "\x00" for t in toks]
-        starts = [t.start for t in toks]
+        toks = _Toks(low, s, end)
+        lows, starts = toks.low, toks.start
         here: list[_Draft] = []
 
         # "Theo X, ..." frames.
@@ -582,7 +698,7 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
-        if (not here or here[-1].b < e - 1) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0):
+        if (not here or here[-1].b < e - 1) and cited:
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
                 here = [x for x in here if not d.a <= x.cs < d.b]
@@ -599,23 +715,23 @@ class _Scanner:
         v = self.v
         k = j
         depth = 0
-        while k < len(toks) and not (lows[k] in (",", ";", ":") and not depth and not (
-                lows[k] == "," and self._name_comma(toks, lows, k, len(toks)))):
+        while k < toks.n and not (lows[k] in (",", ";", ":") and not depth and not (
+                lows[k] == "," and self._name_comma(toks, lows, k, toks.n))):
             depth += lows[k] == "("
             depth -= lows[k] == ")"
             k += 1
-        if k >= len(toks) or k == j or toks[k].start - toks[j].start > 120:
+        if k >= toks.n or k == j or toks.start[k] - toks.start[j] > 120:
             return None
         a, b = j, k
-        cue = v.cue_re.search(self.low, toks[a].start, toks[b - 1].end)
-        if cue and cue.end() == toks[b - 1].end:  # "Theo ông A cho biết, ..."
-            b = bisect.bisect_left([t.start for t in toks], cue.start(), a, b)
+        cue = v.cue_re.search(self.low, toks.start[a], toks.end[b - 1])
+        if cue and cue.end() == toks.end[b - 1]:  # "Theo ông A cho biết, ..."
+            b = bisect.bisect_left(toks.start, cue.start(), a, b)
         else:
             # "Theo ông A, Giám đốc B, ...": the apposition belongs to the speaker, not to the content.
             k2 = k + 1
-            while k2 < len(toks) and lows[k2] not in (",", ";", ":"):
+            while k2 < toks.n and lows[k2] not in (",", ";", ":"):
                 k2 += 1
-            if k2 < len(toks) and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
+            if k2 < toks.n and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
                 (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
                 or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
             ):
@@ -633,12 +749,12 @@ class _Scanner:
         sub = self._clean_subject(text, toks, lows, a, b)
         if not sub:
             return None
-        ca = toks[k].end
+        ca = toks.end[k]
         cb = self._content_end(text, ca, e, pend, quotes)
         if not text[ca:cb].strip(_TRIM):
             return None
         person = bool(v.person_pronouns.starting_at(lows, sub[0], sub[1]) or v.person_nouns.starting_at(lows, sub[0], sub[1]))
-        return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), toks[i].text, toks[i].start, toks[i].end,
+        return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]], toks.start[i], toks.end[i],
                       ca, cb, "theo", person_frame=person)
 
     def _cue(self, text, toks, lows, ci, cj, cue, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
@@ -646,43 +762,42 @@ class _Scanner:
         v = self.v
         base = " ".join(cue.lower().split())
         base = base[:-5] if base.endswith(" thêm") else base
-        lc = self.lc
         prev = here[-1] if here else None
         # The subject never reaches back over an earlier cue of the sentence.
         # (nor, after a "Theo X," frame, back into X: "Theo ông A, Giám đốc B cho biết, ...")
-        lo = bisect.bisect_left([t.start for t in toks], max(d.a if d.kind == "theo" else d.ce for d in here)) if here else 0
+        lo = bisect.bisect_left(toks.start, max(d.a if d.kind == "theo" else d.ce for d in here)) if here else 0
         # Adverbs and negation between subject and cue.
         i, skipped, negated = ci, False, False
         while i > lo:
-            k = v.adverbs_or_negators.ending_at(lc, i, lo)
+            k = v.adverbs_or_negators.ending_at_lower(toks, text, i, lo)
             if not k:
                 break
-            negated = negated or v.negators.ending_at(lc, i, lo) == k
+            negated = negated or v.negators.ending_at_lower(toks, text, i, lo) == k
             i -= k
             skipped = True
         if negated:
             # "xác nhận A nhưng từ chối cho biết B": nothing more was said, and B is not part of A.
-            k = v.coordinators.ending_at(lc, i, lo)
-            if k and prev is not None and prev.a <= toks[i - k].start < prev.b:
+            k = v.coordinators.ending_at_lower(toks, text, i, lo)
+            if k and prev is not None and prev.a <= toks.start[i - k] < prev.b:
                 comma = i - k - 1 >= lo and lows[i - k - 1] == ","
-                prev.b = min(prev.b, toks[i - k - 1 if comma else i - k].start)
+                prev.b = min(prev.b, toks.start[i - k - 1 if comma else i - k])
             return None
-        if not skipped and ci > lo and (v.noun_before.ending_at(lc, ci, lo) or lows[ci - 1] in ("theo", "trong")):
+        if not skipped and ci > lo and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")):
             return None
-        start = self._content_start(text, toks[cj - 1].end, e, base in v.marked)
+        start = self._content_start(text, toks.end[cj - 1], e, base in v.marked)
         if start is None:
             return None
         p, marker = start
-        cs, ce = toks[ci].start, toks[cj - 1].end
+        cs, ce = toks.start[ci], toks.end[cj - 1]
         if not marker and self._recipient([w.lower() for w in TOKEN.findall(text, p, min(e, p + 30))[:3]]):
             return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
         # A cue right after a coordinator or a comma, with no subject of its own.
-        k = v.coordinators.ending_at(lc, i, lo)
+        k = v.coordinators.ending_at_lower(toks, text, i, lo)
         if k or (i > lo and lows[i - 1] == ","):
             comma = i - k - 1 >= lo and lows[i - k - 1] in (",", ";")
-            cut = toks[i - k - 1].start if comma else toks[i - k].start if k else toks[i - 1].start
+            cut = toks.start[i - k - 1] if comma else toks.start[i - k] if k else toks.start[i - 1]
             if prev is not None and prev.a <= cs <= max(prev.b, prev.a + 1):
-                if k and v.subordinators.ending_at(lc, i, lo) == k:
+                if k and v.subordinators.ending_at_lower(toks, text, i, lo) == k:
                     return None  # "cho biết 20 bang từ chối vì cho rằng ...": the reported clause's own reason
                 prev.b = min(prev.b, cut)
                 b = self._content_end(text, p, e, pend, quotes)
@@ -702,7 +817,7 @@ class _Scanner:
             if sub is None:
                 return None
             b = self._content_end(text, p, e, pend, quotes)
-            return _Draft(idx, (toks[sub[0]].start, toks[sub[1] - 1].end), cue, cs, ce, p, b, "participial")
+            return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), cue, cs, ce, p, b, "participial")
         a, kind = self._boundary_back(toks, lows, i, lo)
         sub = self._clean_subject(text, toks, lows, a, i)
         if sub is None:
@@ -713,7 +828,7 @@ class _Scanner:
             a0 = self._apposition(text, toks, lows, sub[0] - 1, (sub[0], sub[1]), lo)
             if a0 is None:
                 break
-            kind = toks[a0 - 1].text if a0 - 1 >= lo else "start"
+            kind = lows[a0 - 1] if a0 - 1 >= lo else "start"
             sub, a = (a0, sub[1]), a0
         d = self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
         if d is None or prev is None or not prev.a <= d.sp[0] < prev.b:
@@ -732,9 +847,9 @@ class _Scanner:
                 prev.b = min(prev.b, d.quote_open)
             return d
         if kind == ";" or (kind == "," and v.person_pronouns.starting_at(lows, sub[0], sub[1])):
-            prev.b = min(prev.b, toks[a - 1].start)
+            prev.b = min(prev.b, toks.start[a - 1])
         elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
-            prev.b = min(prev.b, toks[a - 2].start)
+            prev.b = min(prev.b, toks.start[a - 2])
         else:
             return None
         return d
@@ -757,10 +872,10 @@ class _Scanner:
     def _finish(self, text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes) -> _Draft | None:
         """A subject is known: decide between a forward statement and a trailing attribution."""
         v = self.v
-        sp = (toks[sub[0]].start, toks[sub[1] - 1].end)
-        cs, ce = toks[ci].start, toks[cj - 1].end
-        rest = text[p:e].strip(_TRIM + "".join(_CLOSERS))
-        rest_toks = [t.lower() for t in TOKEN.findall(rest)]
+        sp = (toks.start[sub[0]], toks.end[sub[1] - 1])
+        cs, ce = toks.start[ci], toks.end[cj - 1]
+        rest = text[p:e].strip(_TRIM_CLOSERS)
+        rest_toks = self._rest_tokens(p, e) if rest and not marker else []
         trailing = not rest or (
             not marker and ":" not in rest and not _QUOTE_CHARS.search(rest) and (
                 (len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0))
@@ -780,9 +895,19 @@ class _Scanner:
         b = self._content_end(text, p, e, pend, quotes)
         return _Draft(idx, sp, cue, cs, ce, p, b, "forward")
 
+    def _rest_tokens(self, p: int, e: int) -> list[str]:
+        """The first words of what follows a cue (lower-cased), as far as _finish needs them: only the first
+        when no phrase it checks starts with it."""
+        v = self.v
+        rest = self.low[p:e].strip(_TRIM_CLOSERS)
+        m = TOKEN.search(rest)
+        if m is None or m.group() not in v.rest_firsts:
+            return [m.group()] if m else []
+        return _first_tokens(rest, v.rest_tokens)
+
     def _trailing(self, text, toks, lows, punct_at, s, idx, sp, cue, cs, ce, quotes) -> _Draft | None:
         """``"...", ông X nói.`` / ``..., X cho biết.``: the content is before the attribution."""
-        end = toks[punct_at].start
+        end = toks.start[punct_at]
         q = end
         while q > s and text[q - 1].isspace():
             q -= 1
@@ -799,12 +924,12 @@ class _Scanner:
     def _quoted_by(self, text, toks, lows, idx, s, quotes) -> _Draft | None:
         """``"...", CNN dẫn lời ông X.``: a quoted speaker at the end of the sentence, with no cue."""
         v = self.v
-        for j in range(len(toks) - 1, 0, -1):
+        for j in range(toks.n - 1, 0, -1):
             if lows[j] != "lời":
                 continue
             k = v.source_links.ending_at(lows, j + 1)
             if k > 1:
-                a, b = j + 1, len(toks)
+                a, b = j + 1, toks.n
                 while b > a and lows[b - 1] in (".", "!", "…", ")"):
                     b -= 1
                 if "," in lows[a:b]:  # "dẫn lời Carlos Sorreta, đại sứ Philippines tại Nga."
@@ -815,9 +940,9 @@ class _Scanner:
                     pp = self._pre_punct(toks, lows, self._boundary_back(toks, lows, j - k + 1)[0], 0) if sub else None
                 if sub is None or pp is None or pp == 0:
                     return None
-                sp = (toks[sub[0]].start, toks[sub[1] - 1].end)
-                return self._trailing(text, toks, lows, pp, s, idx, sp, text[toks[j - k + 1].start:toks[j].end],
-                                      toks[j - k + 1].start, toks[j].end, quotes)
+                sp = (toks.start[sub[0]], toks.end[sub[1] - 1])
+                return self._trailing(text, toks, lows, pp, s, idx, sp, text[toks.start[j - k + 1]:toks.end[j]],
+                                      toks.start[j - k + 1], toks.end[j], quotes)
         return None
 
     def _continuation(self, text, idx, s, e, pend, quotes, prev_last) -> _Draft | None:
@@ -829,7 +954,7 @@ class _Scanner:
             return None
         for o, c in quotes:
             if o == a:
-                if c < e and text[c + 1:e].strip(_TRIM + "".join(_CLOSERS)):
+                if c < e and text[c + 1:e].strip(_TRIM_CLOSERS):
                     return None
                 return _Draft(idx, None, "", a, a, a, min(c + 1, pend), "continuation", link=prev_last, quote_open=o)
         return None
@@ -854,10 +979,21 @@ def scan_paragraphs(text: str, paragraphs: Iterable[Sequence[tuple[int, int, int
     low = text.lower()
     if len(low) != len(text):  # a character whose lower case is longer ("İ"): keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    scanner.low = low
+    scanner.text, scanner.low = text, low
+    at: tuple[set[int], set[int], set[int]] = (set(), set(), set())  # cues, "theo ", "dẫn lời" / "trích lời"
+    for end, (n, kind) in scanner.v.candidates.iter(low):
+        at[kind].add(end - n + 1)
+    hits = sorted(at[0] | at[1] | at[2])
+    if not hits:
+        return []
+    scanner.hits, scanner.cue_at, scanner.theo_at, scanner.cited_at = hits, sorted(at[0]), sorted(at[1]), sorted(at[2])
     drafts: list[_Draft] = []
     carry = None
     for para in paragraphs:
+        if carry is None and para:  # (the paragraph's own check, without the call: most have no candidate)
+            h = bisect.bisect_left(hits, para[0][1])
+            if h == len(hits) or hits[h] >= para[-1][2]:
+                continue
         carry = scanner.paragraph(text, para, carry, drafts)
     # A trailing attribution that closes a quotation over several sentences ("'A. B', ông nói.") replaces the
     # continuation that its first sentence looked like.

@@ -14,6 +14,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from operator import attrgetter, le, sub
 from typing import Any, NamedTuple
 
 from .reports import SKIP_KINDS, TOKEN, Report, find_reports, scan_paragraphs, vocabulary
@@ -45,6 +47,7 @@ class Statement(NamedTuple):
 # --------------------------------------------------------------------------------------------------------------
 # Speakers and dates
 
+_START, _END, _TEXT, _SENTENCE_ID = attrgetter("start"), attrgetter("end"), attrgetter("text"), attrgetter("sentence_id")
 _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
 # Between the previous mention (or a comma) and a mention, one of these makes the mention a modifier of the
 # speaker, not the speaker: "Cố vấn của Tổng thống Trump", "nhà sử học nghiên cứu về các đời tổng thống Mỹ".
@@ -71,17 +74,29 @@ class _Resolver:
     def __init__(self, vocab: Any, text: str, mentions: Sequence[Any]):
         self.v = vocab
         self.text = text
-        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
-        self.starts = [m.start for m in self.mentions]
-        self.countries = {}
-        for m in self.mentions:
-            if m.actor_type == "country" and m.country:
-                self.countries.setdefault(m.country, m)
+        # By start, the longest first (two stable sorts with C keys: cheaper than a Python key per mention).
+        self.mentions = sorted(mentions, key=_END, reverse=True)
+        self.mentions.sort(key=_START)
+        self.starts = list(map(_START, self.mentions))
+        # A mention that overlaps [a, b) starts after a - longest: the search for them starts there.
+        self.longest = max(map(sub, map(_END, self.mentions), self.starts), default=0)
+        self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
 
+    @property
+    def countries(self) -> dict[str, Any]:
+        """The first mention of each country, by ISO code (built when a place first speaks)."""
+        if self._countries is None:
+            self._countries = {}
+            for m in self.mentions:
+                if m.actor_type == "country" and m.country:
+                    self._countries.setdefault(m.country, m)
+        return self._countries
+
     def overlapping(self, a: int, b: int) -> list[Any]:
-        hi = bisect.bisect_left(self.starts, b)
-        return [m for m in self.mentions[:hi] if m.end > a]
+        lo = bisect.bisect_left(self.starts, a - self.longest + 1)
+        hi = bisect.bisect_left(self.starts, b, lo)
+        return [m for m in self.mentions[lo:hi] if m.end > a]
 
     def _reported(self, m) -> bool:
         return any(a <= m.start < b for a, b in self.contents)
@@ -101,7 +116,7 @@ class _Resolver:
     def resolve(self, a: int, b: int) -> _Speaker:
         v = self.v
         surface = self.text[a:b]
-        lows = [t.lower() for t in TOKEN.findall(surface)]
+        lows = TOKEN.findall(surface.lower())
         n = len(lows)
         over = self.overlapping(a, b)
         coref = [m for m in over if m.method == "coreference"]
@@ -147,8 +162,13 @@ class _Resolver:
 
 def _article_text(sentences: Sequence[Any]) -> str:
     """The article text rebuilt from its sentences (what lies between them becomes spaces)."""
+    ordered = sorted(sentences, key=_START)
+    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
+    if all(map(le, [0, *ends], starts)):  # no overlap (the rule): joined in C, with no loop per sentence
+        gaps = map(" ".__mul__, map(sub, starts, [0, *ends]))
+        return "".join(chain.from_iterable(zip(gaps, map(_TEXT, ordered), strict=True)))
     parts, pos = [], 0
-    for s in sorted(sentences, key=lambda s: s.start):
+    for s in ordered:
         if s.start < pos:
             continue
         parts.append(" " * (s.start - pos))
@@ -187,18 +207,19 @@ def iter_statements(
         ValueError: the language is not supported.
     """
     vocab = vocabulary(check_language(language))
-    sentences = sorted(sentences, key=lambda s: s.sentence_id)
+    sentences = sorted(sentences, key=_SENTENCE_ID)
     if not sentences:
         return
     text = _article_text(sentences)
     paragraphs: list[list[tuple[int, int, int, bool]]] = []
+    para: list[tuple[int, int, int, bool]] = []
     last_pid = None
     for s in sentences:
         if s.paragraph_id != last_pid:
-            paragraphs.append([])
+            para = []
+            paragraphs.append(para)
             last_pid = s.paragraph_id
-        eligible = s.kind not in SKIP_KINDS and not s.is_duplicate
-        paragraphs[-1].append((s.sentence_id, s.start, s.end, eligible))
+        para.append((s.sentence_id, s.start, s.end, s.kind not in SKIP_KINDS and not s.is_duplicate))
     reports = scan_paragraphs(text, paragraphs, language=language)
     if not reports:
         return
@@ -232,7 +253,9 @@ def iter_statements(
 
         # Dates of sentences between the last statement and this one carry on in their paragraph.
         for sid in range(seen_sentence + 1, r.sentence):
-            own = _sentence_date(dates_in.get(sid, ()), contents_in.get(sid, ()))
+            if sid not in dates_in:
+                continue
+            own = _sentence_date(dates_in[sid], contents_in.get(sid, ()))
             if own is not None and sid in by_id:
                 para_date[by_id[sid].paragraph_id] = own
                 if own[0] is not None:
@@ -241,7 +264,7 @@ def iter_statements(
         own = _sentence_date(dates_in.get(r.sentence, ()), contents_in.get(r.sentence, ()))
         if own is not None:
             (date, precision), source = own, "sentence"
-        elif vocab.same_date.search(sent.text) and last_date is not None:
+        elif last_date is not None and vocab.same_date.search(sent.text):
             (date, precision), source = last_date, "previous"
         elif sent.paragraph_id in para_date:  # the paragraph goes on about the same occasion
             (date, precision), source = para_date[sent.paragraph_id], "previous"
