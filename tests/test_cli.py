@@ -83,3 +83,36 @@ def test_rerun_replaces_stale_tables(tmp_path):
     one = SEEDS / "004_4cfb776a088c147b.txt"
     assert main(["parse", str(one), "--out", str(tmp_path), "-q"]) == 0
     assert pd.read_parquet(tmp_path / "articles.parquet").article_id.tolist() == ["004_4cfb776a088c147b"]
+
+
+def test_a_row_no_table_can_hold_becomes_an_error_not_a_lost_chunk(tmp_path, monkeypatch):
+    """A stage bug that gives one article an impossible value costs that article only."""
+    import newsframes.corpus as corpus
+
+    real = corpus.parse_article
+
+    def broken(raw, options):
+        rows = real(raw, options)
+        if raw.article_id == "004_4cfb776a088c147b":
+            rows["sentences"][0] = rows["sentences"][0][:1] + ("not an int",) + rows["sentences"][0][2:]
+        return rows
+
+    monkeypatch.setattr(corpus, "parse_article", broken)
+    for fmt in ("parquet", "csv"):
+        stats = nf.parse_to_dir(SEEDS, tmp_path / fmt, format=fmt)
+        assert (stats.articles, stats.errors) == (1, 1)
+        back = nf.Corpus.read(tmp_path / fmt)
+        assert back.articles.article_id.tolist() == ["000_4af1e7082c8abb7e"]
+        assert "do not fit the tables" in back.errors.error.iloc[0]
+    assert len(nf.parse(SEEDS).errors) == 1
+
+
+def test_stats_count_characters():
+    stats = nf.parse_to_dir(SEEDS, __import__("tempfile").mkdtemp())
+    assert stats.characters == sum(len(t) for t in nf.parse(SEEDS).articles.text)
+
+
+def test_unwritable_output_is_one_sentence(tmp_path):
+    (tmp_path / "file").write_text("x")
+    proc = run("parse", str(SEEDS), "--out", str(tmp_path / "file" / "sub"))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr and "error" in proc.stderr

@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         return int(args.func(args) or 0)
-    except (InputError, _UsageError, ValueError, FileNotFoundError) as exc:
+    except (InputError, _UsageError, ValueError, OSError) as exc:
         print(f"newsframes {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema
+from .actors import iter_mentions, load_registry
 from .read import (
     DEFAULT_MAX_BYTES,
     InputError,
@@ -27,7 +29,6 @@ from .read import (
     iter_raw,
     read_manifest,
 )
-from .actors import iter_mentions, load_registry
 from .resources import check_language
 from .sentences import iter_sentences
 from .statements import iter_statements
@@ -117,7 +118,7 @@ def parse_article(raw: RawArticle, options: ParseOptions) -> Rows:
         "mentions": [(aid, *m) for m in mentions],
         "timexes": [(aid, *t) for t in timexes],
         "events": [(aid, *e) for e in events],
-        "statements": [(sid, aid, *s) for sid, s in zip(statement_ids, statements)],
+        "statements": [(sid, aid, *s) for sid, s in zip(statement_ids, statements, strict=True)],
         "errors": [],
     }
 
@@ -132,26 +133,43 @@ def _error_rows(err: ReadError) -> Rows:
     return {"errors": [(err.source_path, err.article_id, err.stage, err.error)]}
 
 
+def iter_unique(items: Iterable[RawArticle | ReadError]) -> Iterator[RawArticle | ReadError]:
+    """Pass articles through, turning a repeated ``article_id`` into a :class:`ReadError`.
+
+    Every engine runs this where the whole stream is seen (the driver), so ids are unique across the corpus.
+    """
+    seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, RawArticle):
+            first = seen.get(item.article_id)
+            if first is not None:
+                item = ReadError(
+                    item.source_path, item.article_id, "read",
+                    f"duplicate article_id {item.article_id!r}: already read from {first}",
+                )
+            else:
+                seen[item.article_id] = item.source_path
+        yield item
+
+
 def iter_article_rows(
     inputs: Iterable[str | os.PathLike] | Iterable[RawArticle | ReadError],
     options: ParseOptions,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    unique: bool = True,
 ) -> Iterator[Rows]:
-    """Rows for each input article (or its error), in input order. Never raises for a bad article."""
-    seen: dict[str, str] = {}
+    """Rows for each input article (or its error), in input order: exactly one ``Rows`` per item.
+
+    Never raises for a bad article. ``unique=False`` skips the duplicate-id check (done by the caller).
+    """
     items = inputs if _is_raw_stream(inputs) else iter_raw(inputs, max_bytes=max_bytes)
+    if unique:
+        items = iter_unique(items)
     for item in items:
         if isinstance(item, ReadError):
             yield _error_rows(item)
             continue
-        if item.article_id in seen:
-            yield _error_rows(
-                ReadError(item.source_path, item.article_id, "read",
-                          f"duplicate article_id {item.article_id!r}: already read from {seen[item.article_id]}")
-            )
-            continue
-        seen[item.article_id] = item.source_path
         try:
             yield parse_article(item, options)
         except _ArticleError as exc:
@@ -172,35 +190,70 @@ def _is_raw_stream(inputs: Any) -> bool:
 
 
 class _Collector:
-    """Collects rows per table; flushes them every ``chunk`` articles to ``emit``: as DataFrames, or as the rows
-    themselves with ``as_rows`` (a Parquet sink turns rows into Arrow columns without going through pandas)."""
+    """Collects rows per article; every ``chunk`` articles builds each table (DataFrames, or Arrow tables with
+    ``as_rows``) and hands them to ``emit``.
+
+    If an article's rows do not fit a table (a stage bug, e.g. a value the dtype cannot hold), that article is
+    found by bisection and becomes an error row, instead of the whole chunk failing.
+    """
 
     def __init__(self, emit: Callable[[str, Any], None], chunk: int = CHUNK_ARTICLES, *, as_rows: bool = False):
         self.emit = emit
         self.chunk = chunk
-        self.as_rows = as_rows
-        self.rows: dict[str, list[tuple]] = {name: [] for name in schema.TABLE_NAMES}
-        self.pending = 0
+        self.build = schema.arrow_from_rows if as_rows else schema.frame
+        self.pending: list[Rows] = []
         self.n_articles = 0
         self.n_errors = 0
+        self.characters = 0
 
     def add(self, rows: Rows) -> None:
-        for name, items in rows.items():
-            self.rows[name].extend(items)
-        self.n_articles += len(rows.get("articles", ()))
-        self.n_errors += len(rows.get("errors", ()))
-        self.pending += 1
-        if self.pending >= self.chunk:
+        self.pending.append(rows)
+        if len(self.pending) >= self.chunk:
             self.flush()
 
+    def _tables(self, pending: list[Rows]) -> dict[str, Any]:
+        merged: dict[str, list[tuple]] = {name: [] for name in schema.TABLE_NAMES}
+        for rows in pending:
+            for name, items in rows.items():
+                merged[name].extend(items)
+        return {name: self.build(name, items) for name, items in merged.items()}
+
+    def _fitting(self, pending: list[Rows]) -> list[Rows]:
+        try:
+            self._tables(pending)
+            return pending
+        except Exception as exc:  # noqa: BLE001 - isolate the article(s) at fault
+            if len(pending) > 1:
+                mid = len(pending) // 2
+                return self._fitting(pending[:mid]) + self._fitting(pending[mid:])
+            rows, table = pending[0], "its"
+            for name, items in rows.items():
+                try:
+                    self.build(name, items)
+                except Exception as first:  # noqa: BLE001
+                    exc, table = first, f"the {name}"
+                    break
+            article = rows["articles"][0]
+            return [_error_rows(ReadError(
+                article[1], article[0], "parse",
+                f"{table} rows of the article do not fit the tables ({type(exc).__name__}: {exc}); "
+                "please report it with the article",
+            ))]
+
     def flush(self, *, final: bool = False) -> None:
-        for name in schema.TABLE_NAMES:
-            if self.rows[name] or final:
-                # Keys are checked per chunk here and across chunks by the ids' construction.
-                rows = self.rows[name]
-                self.emit(name, rows if self.as_rows else schema.frame(name, rows))
-                self.rows[name] = []
-        self.pending = 0
+        pending, self.pending = self.pending, []
+        try:
+            tables = self._tables(pending)
+        except Exception:  # noqa: BLE001
+            pending = self._fitting(pending)
+            tables = self._tables(pending)
+        for rows in pending:
+            self.n_articles += len(rows.get("articles", ()))
+            self.n_errors += len(rows.get("errors", ()))
+            self.characters += sum(len(a[3]) for a in rows.get("articles", ()))
+        for name, table in tables.items():
+            if final or len(table):
+                self.emit(name, table)
 
 
 class _Progress:
@@ -264,6 +317,7 @@ def _run(
         bar.close()
     collector.flush(final=True)
     stats.articles, stats.errors = collector.n_articles, collector.n_errors
+    stats.characters = collector.characters
     stats.seconds = time.perf_counter() - start
     return stats
 
@@ -323,11 +377,16 @@ class Corpus:
 def _read_table(path: Path, name: str) -> pd.DataFrame | None:
     import json
 
-    if (path / f"{name}.parquet").exists() or (path / name).is_dir():
-        target = path / f"{name}.parquet" if (path / f"{name}.parquet").exists() else path / name
+    dataset = path / name
+    csv_parts = sorted(dataset.glob("part-*.csv")) if dataset.is_dir() else []
+    if (path / f"{name}.parquet").exists() or (dataset.is_dir() and not csv_parts):
+        target = path / f"{name}.parquet" if (path / f"{name}.parquet").exists() else dataset
         df = pd.read_parquet(target)
-    elif (path / f"{name}.csv").exists():
-        df = pd.read_csv(path / f"{name}.csv", dtype=str, keep_default_na=False, na_values=[""])
+    elif (path / f"{name}.csv").exists() or csv_parts:
+        files = [path / f"{name}.csv"] if (path / f"{name}.csv").exists() else csv_parts
+        df = pd.concat(
+            [pd.read_csv(f, dtype=str, keep_default_na=False, na_values=[""]) for f in files], ignore_index=True
+        )
         for col in schema.TABLES[name].columns:
             if col.name not in df.columns:
                 continue
@@ -353,15 +412,15 @@ class _FileSink:
         self.format = format
         self.writers: dict[str, Any] = {}
         self.started: set[str] = set()
-        for name in schema.TABLE_NAMES:  # a stale table from an earlier run must not survive
-            (self.out / f"{name}.{format}").unlink(missing_ok=True)
+        for name in schema.TABLE_NAMES:  # a stale table from an earlier run (of either engine) must not survive
+            for suffix in ("parquet", "csv"):
+                (self.out / f"{name}.{suffix}").unlink(missing_ok=True)
+            if (self.out / name).is_dir():
+                shutil.rmtree(self.out / name)
 
-    def emit_rows(self, name: str, rows: list[tuple]) -> None:
-        """Write rows (tuples in the schema's column order): straight to Arrow for Parquet."""
-        if self.format == "parquet":
-            self._write_arrow(name, schema.arrow_from_rows(name, rows))
-        else:
-            self.emit(name, schema.frame(name, rows))
+    def emit_arrow(self, name: str, table) -> None:
+        """Write an Arrow table built by :func:`schema.arrow_from_rows` (the fast path of Parquet output)."""
+        self._write_arrow(name, table)
 
     def _write_arrow(self, name: str, table) -> None:
         import pyarrow.parquet as pq
@@ -441,7 +500,7 @@ def parse(
 
         return parse_with_engine(
             inputs, engine=engine, reference_date=reference_date, manifest=manifest, actors=actors,
-            language=language, max_bytes=max_bytes, strict=strict, **engine_options,
+            language=language, max_bytes=max_bytes, strict=strict, progress=progress, **engine_options,
         )
     options = _options(reference_date, manifest, actors, language, inputs)
     parts: dict[str, list[pd.DataFrame]] = {name: [] for name in schema.TABLE_NAMES}
@@ -479,8 +538,9 @@ def parse_to_dir(
     sink = _FileSink(Path(out), format)
     try:
         stats = _run(
-            iter_article_rows(inputs, options, max_bytes=max_bytes), sink.emit_rows, progress=progress,
-            chunk=chunk, as_rows=True,
+            iter_article_rows(inputs, options, max_bytes=max_bytes),
+            sink.emit_arrow if format == "parquet" else sink.emit,
+            progress=progress, chunk=chunk, as_rows=format == "parquet",
         )
     finally:
         sink.close()
@@ -498,4 +558,7 @@ class ParseError(RuntimeError):
         )
 
 
-__all__ = ["Corpus", "InputError", "ParseError", "RunStats", "parse", "parse_to_dir", "parse_article"]
+__all__ = [
+    "Corpus", "InputError", "ParseError", "ParseOptions", "RunStats", "iter_article_rows", "iter_unique", "parse",
+    "parse_article", "parse_to_dir",
+]

@@ -41,6 +41,7 @@ from .corpus import (
     _is_raw_stream,
     _options,
     iter_article_rows,
+    iter_unique,
 )
 from .read import DEFAULT_MAX_BYTES, RawArticle, ReadError, expand_inputs, iter_raw
 
@@ -77,25 +78,6 @@ class Partition:
         return [(i.source_path, i.article_id) for i in self.items]
 
 
-def iter_unique(items: Iterable[RawArticle | ReadError]) -> Iterator[RawArticle | ReadError]:
-    """Pass articles through, turning a repeated ``article_id`` into a :class:`ReadError` (as the pandas engine does).
-
-    The check must run where the whole stream is seen (the driver), not inside a partition.
-    """
-    seen: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, RawArticle):
-            first = seen.get(item.article_id)
-            if first is not None:
-                item = ReadError(
-                    item.source_path, item.article_id, "read",
-                    f"duplicate article_id {item.article_id!r}: already read from {first}",
-                )
-            else:
-                seen[item.article_id] = item.source_path
-        yield item
-
-
 def iter_partitions(
     items: Iterable[RawArticle | ReadError],
     *,
@@ -123,37 +105,10 @@ def iter_partitions(
 def parse_partition(items: list[RawArticle | ReadError], options: ParseOptions) -> dict[str, pd.DataFrame]:
     """Every table of one partition, built by the pandas engine's own pipeline (runs on a worker).
 
-    If one article's rows do not fit a table's schema (a stage bug, e.g. a date pandas cannot hold), that
-    article becomes an error row and the rest of the partition is kept, instead of the whole partition failing.
+    The ids were checked for repeats by the driver. An article whose rows do not fit a table becomes an error row
+    (the collector isolates it), so the rest of the partition is kept.
     """
-    rows = list(iter_article_rows(iter(items), options))  # exactly one Rows per item, in order
-    try:
-        return _tables(rows)
-    except Exception:  # noqa: BLE001 - isolate the article(s) at fault below
-        return _tables(_keep_fitting(items, rows))
-
-
-def _keep_fitting(items: list[RawArticle | ReadError], rows: list[dict[str, list[tuple]]]) -> list[dict]:
-    """``rows`` with each article whose rows no table accepts replaced by an error row (found by bisection)."""
-    try:
-        _tables(rows)
-        return rows
-    except Exception as exc:  # noqa: BLE001 - one bad article must not sink its partition
-        if len(rows) > 1:
-            mid = len(rows) // 2
-            return _keep_fitting(items[:mid], rows[:mid]) + _keep_fitting(items[mid:], rows[mid:])
-        item, error, table = items[0], exc, "its"
-        for name, table_rows in rows[0].items():
-            try:
-                schema.frame(name, table_rows)
-            except Exception as exc:  # noqa: BLE001
-                error, table = exc, f"the {name}"
-                break
-        return [{"errors": [(
-            item.source_path, item.article_id, "parse",
-            f"{table} rows of the article do not fit the table ({type(error).__name__}: {error}); "
-            "please report it with the article",
-        )]}]
+    return _tables(list(iter_article_rows(iter(items), options, unique=False)))
 
 
 def _tables(rows: list[dict[str, list[tuple]]]) -> dict[str, pd.DataFrame]:
