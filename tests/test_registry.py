@@ -9,7 +9,8 @@ from importlib import resources
 import pandas as pd
 import pytest
 
-from newsframes.actors import ACTOR_TYPES, COLUMNS, _blank, _norm, find_mentions, load_registry
+from newsframes.actor_lexicon import _blank, _norm
+from newsframes.actors import ACTOR_TYPES, COLUMNS, find_mentions, load_registry
 from newsframes.resources import load_csv
 
 ROWS = load_csv("vi", "actors.csv")

@@ -1,0 +1,329 @@
+"""The grammar of one sentence: titles and the names after them (*Đại sứ Nga tại Nhật Bản Mikhail Galuzin*),
+honorifics (*ông Khlopkov*), names set off before a title or given with an age, descriptions ending in *này*
+(organizations, outlets and registry forms in context: :mod:`newsframes.org_grammar`)."""
+from __future__ import annotations
+
+import re
+
+from .actor_lexicon import _at, _is_acronym, _is_cap, _is_word, _tokenize, _viet, _words2
+from .org_grammar import _Item, _OrgGrammar
+from .registry import Registry
+
+_ROMAN = re.compile(r"[IVX]+")
+
+
+class _Sentence(_OrgGrammar):
+    """The grammar of one sentence: registry hits and triggers over its tokens."""
+
+    def __init__(self, text: str, sid: int, base: int, reg: Registry):
+        self.text, self.sid, self.base, self.reg, self.rules = text, sid, base, reg, reg.rules
+        self.items: list[_Item] = []
+
+    # -- scanning -------------------------------------------------------------------------------------------
+    def run(self, hits: list, trig: dict, credit: bool) -> list[_Item]:
+        """The sentence's items, given the registry forms, triggers and credit hint :func:`_scan` found in it."""
+        text = self.text
+        if not hits and not trig:
+            return []
+        # registry forms: longest first, without overlap
+        if len(hits) > 1:
+            chosen, taken = [], []
+            for s, e, idx in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+                if not any(s < b and a < e for a, b in taken):
+                    chosen.append((s, e, idx))
+                    taken.append((s, e))
+        else:
+            chosen = hits
+        self.admitted: set[int] = set()  # registry forms that a grammar put in a title's or body's slot
+        self.used_chars: list[tuple[int, int]] = []
+        if trig:
+            self._grammar(chosen, trig)
+        for s, e, idx in chosen:
+            if s in self.admitted or not any(a <= s < b for a, b in self.used_chars):
+                self._registry_item(s, e, idx)
+        if "-" in text or "–" in text:
+            self._compounds()
+        if credit and self.items:
+            self._drop_credits()
+        return self.items
+
+    def _grammar(self, chosen, trig) -> None:
+        text = self.text
+        self.tok, self.ts, self.te = tok, ts, te = _tokenize(text)
+        self.n = n = len(tok)
+        self.low = list(map(str.lower, tok))
+        starts = dict(zip(ts, range(n), strict=True))
+        ends = dict(zip(te, range(1, n + 1), strict=True))
+        self.reg_at: dict[int, tuple[int, int, int]] = {}
+        covered = [False] * self.n
+        for s, e, idx in chosen:
+            ti, tj = starts.get(s), ends.get(e)
+            if ti is not None and tj is not None:
+                self.reg_at[ti] = (tj, idx, s)
+                for k in range(ti, tj):
+                    covered[k] = True
+        self.trig_at = {starts[s]: (ends[e], kinds) for s, (e, kinds) in trig.items() if s in starts and e in ends}
+        self.used = [False] * self.n
+        for ti in sorted(self.trig_at):
+            if not self.used[ti]:
+                self._trigger_grammar(ti, covered)
+
+    def _span(self, i: int, j: int) -> tuple[int, int]:
+        return self.base + self.ts[i], self.base + self.te[j - 1]
+
+    def _add(self, kind, i, j, **kw) -> _Item:
+        s, e = self._span(i, j)
+        item = _Item(kind, self.sid, s, e, **kw)
+        self.items.append(item)
+        return item
+
+    def _use(self, i, j):
+        j = min(j, self.n)
+        if j > i:
+            for k in range(i, j):
+                self.used[k] = True
+            self.used_chars.append((self.ts[i], self.te[j - 1]))
+
+    def _admit(self, toks) -> None:
+        self.admitted.update(self.ts[k] for k in toks)
+
+    def _word2(self, k: int) -> bool:
+        """Whether tokens k and k+1 form a common two-syllable word ("Giao thông", "Phòng vệ", "tuyên bố")."""
+        return k + 1 < self.n and f"{self.low[k]} {self.low[k + 1]}" in _words2(self.reg.language)
+
+    def _cap_word(self, k: int) -> bool:
+        return k < self.n and _is_word(self.tok[k]) and _is_cap(self.tok[k])
+
+    def _reg(self, k: int, types=("country", "location", "organization")):
+        hit = self.reg_at.get(k)
+        if hit and self.reg.actors[hit[1]].actor_type in types:
+            return hit
+        return None
+
+    # -- the grammars -----------------------------------------------------------------------------------------
+    def _trigger_grammar(self, ti: int, covered: list[bool]) -> None:
+        tj, kinds = self.trig_at[ti]
+        hit = self.reg_at.get(ti)
+        if hit and hit[0] >= tj and ("head" not in kinds or self.reg.actors[hit[1]].actor_type != "organization"):
+            return  # a registry form starting here is at least as long ("Hội đồng Bảo an", "Đài Loan")
+        if covered[ti] and not hit:
+            return  # inside a registry form
+        if "desc" in kinds and self._description(ti, tj, kinds["desc"]):
+            return
+        if "title" in kinds:
+            self._name_before(ti)
+            self._title(ti, tj, kinds["title"])
+        elif "head" in kinds:
+            org = self._org(ti, tj)
+            # a registry organization starting here wins unless the pattern names a longer body of its own
+            # ("Đảng Dân chủ Tự do" beyond "Đảng Dân chủ"), not a verb after it ("Bộ Ngoại giao Nga triệu tập")
+            if org and (not hit or (org[0] > hit[0] and self._cap_word(hit[0]))):
+                self._emit_org(ti, org)
+        elif "hon" in kinds:
+            self._honorific(ti, tj)
+        elif "media" in kinds:
+            self._media(ti, tj)
+        elif "age" in kinds and not any(self.used[ti:tj]) and not any(k in self.reg_at for k in range(ti, tj)):
+            if self.tok[ti] not in self.rules.not_names:
+                self._add("person", ti, tj, name=self.text[self.ts[ti]:self.te[tj - 1]])
+                self._use(ti, tj)
+
+    def _name_before(self, ti: int) -> None:
+        """'Mark Krikorian, giám đốc điều hành ...': a full name set off before a title is a person."""
+        tok, ts, te, rules = self.tok, self.ts, self.te, self.rules
+        if ti < 3 or tok[ti - 1] not in (",", "-", "–"):
+            return
+        j = k = ti - 1
+        while k > 0 and not self.used[k - 1] and (k - 1) not in self.reg_at and (self._cap_word(k - 1) or (
+                tok[k - 1] == "." and k > 1 and len(tok[k - 2]) == 1 and self._cap_word(k - 2))):
+            k -= 1  # (an initial's full stop belongs to the name: "William H. Watson")
+        while k < j and (tok[k] in rules.not_names or tok[k] in rules.name_stops):
+            k += 1
+        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(_is_acronym(w) for w in tok[k:j]):
+            return
+        self._add("person", k, j, name=self.text[ts[k]:te[j - 1]])
+        self._use(k, j)
+
+    def _description(self, i: int, j: int, group: str) -> bool:
+        """'quan chức ngoại giao này', 'nhà lãnh đạo Triều Tiên này', 'ông này' -> the last person that fits."""
+        rules, k, nested = self.rules, j, []
+        if i > 0 and self.low[i - 1] in rules.plural:
+            return False  # "Những người này": many, not one
+        if " ".join(self.low[i:j]) not in rules.desc_bare:
+            for _ in range(3):
+                m = _at(rules.desc_mods, self.low, k)
+                hit = self._reg(k, ("country",))
+                if m:
+                    k += m
+                elif hit:
+                    nested.append(k)
+                    k = hit[0]
+                else:
+                    break
+        if k < self.n and self.low[k] == "này":
+            self._add("ana", i, k + 1, group=group)
+            self._use(i, k + 1)
+            self._admit(nested)
+            return True
+        return False
+
+    def _name_end(self, k: int) -> int:
+        """End of the capitalised name starting at token ``k`` (``k`` itself if there is none)."""
+        rules, tok, ts, te, n = self.rules, self.tok, self.ts, self.te, self.n
+        if k in self.trig_at and ("head" in self.trig_at[k][1] or "title" in self.trig_at[k][1]):
+            return k
+        j = k
+        while j < n:
+            w = tok[j]
+            if j == k and "-" in w and w.split("-", 1)[0] in rules.particles and w.split("-", 1)[1][:1].isupper():
+                j += 1  # "Thủ tướng al-Abadi"
+                continue
+            if _is_word(w) and _is_cap(w) and w not in rules.name_stops and not (j == k and w in rules.not_names):
+                if (_is_acronym(w) and not _ROMAN.fullmatch(w)) or (not w.isalpha() and any(c.isdigit() for c in w)):
+                    break
+                hit = self.reg_at.get(j) if j > k else None
+                if hit and (hit[0] > j + 1 or self.reg.actors[hit[1]].actor_type == "person"):
+                    break  # a place or body of several words, or a known person, follows
+                if j > k and j in self.trig_at and _is_cap(w):
+                    break  # a title or an organization follows
+                j += 1
+                if len(w) == 1 and j < n and tok[j] == "." and ts[j] == te[j - 1]:
+                    j += 1  # an initial: "Donald J. Trump"
+            elif j > k and w in rules.particles and self._cap_word(j + 1):
+                j += 1
+            elif j > k and "-" in w and w.split("-", 1)[0] in rules.particles and w.split("-", 1)[1][:1].isupper():
+                j += 1  # "Turki al-Faisal"
+            else:
+                break
+        while j > k and tok[j - 1] == ".":
+            j -= 1
+        # "Salman Khurshid Tuyên bố": a sentence that lost its full stop glues its first word to a name
+        if j - k >= 2 and j < n and tok[j].islower() and self._word2(j - 1):
+            j -= 1
+        return j
+
+    def _title(self, i: int, j: int, group: str) -> None:
+        rules, low, n = self.rules, self.low, self.n
+        rs = i
+        for back in (2, 1):
+            if i - back >= 0 and _at(rules.prefixes, low, i - back) == back and not (
+                    back == 1 and i >= 2 and self._word2(i - 2)):  # not "chính quyền Tổng thống"
+                rs = i - back
+                break
+        k = j + _at(rules.portfolios, low, j)
+        base_end = k
+        while k < n:  # "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao", "Trợ lý Tổng thống"
+            nxt = k + 1 if low[k] == "kiêm" else k
+            if nxt in self.trig_at and "title" in self.trig_at[nxt][1]:
+                k = self.trig_at[nxt][0]
+                k += _at(rules.portfolios, low, k)
+                self.used[nxt] = True
+            else:
+                break
+        k += _at(rules.suffixes, low, k)
+        role_end = k
+        base = " ".join(low[i:base_end])
+        base = rules.equivalents.get(base, base)
+        if base not in rules.title_class:
+            base = rules.equivalents.get(" ".join(low[i:j]), " ".join(low[i:j]))
+        country = posting = org_name = None
+        nested: list[int] = []
+        link = None
+        for _ in range(10):
+            hit = self._reg(k)
+            if hit:
+                actor = self.reg.actors[hit[1]]
+                if link in ("tại", "ở"):
+                    posting = posting or actor.country
+                else:
+                    country = country or actor.country
+                    if actor.actor_type == "organization":
+                        org_name = org_name or actor.actor_id
+                nested.append(k)
+                k, link = hit[0], None
+                continue
+            if k in self.trig_at and "head" in self.trig_at[k][1]:
+                org = self._org(k, self.trig_at[k][0])
+                if org:
+                    item = self._emit_org(k, org)
+                    country = country or item.country
+                    org_name = org_name or (item.name.lower() if item.name else self.reg.actors[item.idx].actor_id)
+                    country = country or (self.reg.actors[item.idx].country if item.idx is not None else None)
+                    k, link = org[0], None
+                    continue
+            m = _at(rules.affiliations, low, k)
+            if m:
+                k += m
+                continue
+            if low[k:k + 1] == ["kiêm"] and k + 1 in self.trig_at and "title" in self.trig_at[k + 1][1]:
+                k = self.trig_at[k + 1][0]  # "Thứ trưởng Bộ Công an kiêm Cảnh sát trưởng Bắc Kinh ..."
+                k += _at(rules.portfolios, low, k)
+                self.used[k - 1] = True
+                role_end = k
+                continue
+            m = _at(rules.links, low, k)
+            if m and (self._reg(k + m) or (k + m in self.trig_at and "head" in self.trig_at[k + m][1])):
+                if not self._reg(k + m) and not self._org(k + m, self.trig_at[k + m][0]):
+                    break  # "giám đốc điều hành của Trung tâm nghiên cứu ...": nothing the link could lead to
+                link = " ".join(low[k:k + m])
+                k += m
+                continue
+            if k < n and _is_acronym(self.tok[k]) and not self.reg_at.get(k):
+                k += 1
+                continue
+            # "Thanh tra cứu hỏa bang NSW ...": a short lower-case descriptor before an affiliation
+            q = k
+            while q < n and q - k < 2 and self.tok[q].isalpha() and self.tok[q].islower() \
+                    and low[q] not in rules.org_stops and low[q] not in rules.org_verbs:
+                q += 1
+            if k < q < n and (_at(rules.affiliations, low, q) or self._reg(q) or _is_acronym(self.tok[q])):
+                k = q
+                continue
+            break
+        role = self.text[self.ts[rs]:self.te[role_end - 1]]
+        self._admit(nested)
+        self._use(rs, k)
+        end = self._name_end(k)
+        nxt = end + 1 if end < n and self.tok[end] == "." else end
+        if end == k + 1 and nxt in self.reg_at and self.reg.actors[self.reg_at[nxt][1]].actor_type == "person":
+            k = nxt  # "Ngoại trưởng Mỹ Tony Blinken", "Tổng thống Nga V.Putin": the registry knows the surname
+            end = self._name_end(k)
+        hit = self.reg_at.get(k)
+        anchor = self.base + self.ts[rs]
+        if hit and self.reg.actors[hit[1]].actor_type == "person" and hit[0] >= end:
+            self._add("reg", k, hit[0], idx=hit[1], role=role, base=base, group=group, country=country,
+                      anchor=anchor, org=org_name)
+            self._use(k, hit[0])
+        elif end > k:
+            # "Bộ trưởng Giao thông": one Vietnamese syllable before a lower-case one is a word, not a name,
+            # unless the article names someone in full whose name it is part of (weak, checked later)
+            weak = end == k + 1 and _viet(self.tok[k]) and end < n and self.tok[end].islower()
+            if weak and self._word2(k):
+                self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
+                          org=org_name)
+                return
+            self._add("person", k, end, name=self.text[self.ts[k]:self.te[end - 1]], role=role,
+                      base=base, group=group, country=country, posting=posting, anchor=anchor, weak=weak,
+                      org=org_name)
+            self._use(k, end)
+        elif k < n and low[k] == "này":
+            self._add("ana", rs, k + 1, group=rules.descriptions.get(base, group))
+            self._use(k, k + 1)
+        elif not (rs > 0 and (low[rs - 1] in rules.plural or low[rs - 1].isdigit())):  # not "5 đời tổng thống Mỹ"
+            self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
+                      org=org_name)
+
+    def _honorific(self, i: int, j: int) -> None:
+        k = j
+        if not self._cap_word(k) or f"{self.tok[i]} {self.tok[k]}" in self.rules.blocked_phrases:
+            return
+        hit = self.reg_at.get(k)
+        if hit and self.reg.actors[hit[1]].actor_type == "person":
+            self._add("reg", k, hit[0], idx=hit[1], anchor=self.base + self.ts[i])
+            self._use(i, hit[0])
+            return
+        end = self._name_end(k)
+        if end > k and (end > k + 1 or len(self.tok[k]) > 1):  # not "chị T." (a name withheld)
+            self._add("person", k, end, name=self.text[self.ts[k]:self.te[end - 1]],
+                      anchor=self.base + self.ts[i])
+            self._use(i, end)

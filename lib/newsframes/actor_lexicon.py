@@ -1,0 +1,210 @@
+"""The language knowledge of the actors stage: text helpers, and the rules of ``titles.yaml``, ``actor_rules.yaml``
+and ``words2.txt`` (under ``data/<language>/``) loaded once and compiled for the sentence grammar."""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import NamedTuple
+
+from .resources import check_language, load_yaml
+
+# ---------------------------------------------------------------------------------------------------- text
+# Punctuation, symbols and unusual spaces become plain spaces, one for one, so offsets survive and every
+# registry form can be looked up as " form " (whole syllables only).
+_BLANK_RE = re.compile(r"[^\w ]|_")
+_WORD = re.compile(r"[^\W_]+(?:[-‐'’&][^\W_]+)*|\S")
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+_UPPER = "".join(c for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for c in map(chr, r) if c.isupper())
+
+
+def _blank(text: str) -> str:
+    return _BLANK_RE.sub(" ", text)
+
+
+def _lower(text: str) -> str:
+    """``text`` in lower case, one character for one (offsets survive)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower()[0] for c in text)
+
+
+def _norm(text: str) -> str:
+    low = _blank(text).lower()
+    if len(low) != len(text):  # "İ" lower-cases to two characters; keep offsets aligned
+        low = "".join(c.lower()[0] for c in _blank(text))
+    return low
+
+
+def _tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Words (hyphenated names kept whole) and punctuation marks: their texts, start and end offsets.
+
+    Built by C code alone (a split on the token pattern, the running sum of the pieces' lengths): no Python object
+    per token but the strings themselves.
+    """
+    parts = _WORD_SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return parts[1::2], offsets[1:-1:2], offsets[2::2]
+
+
+_VIET = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}"
+    r"(?:ng|nh|ch|[cmnpt])?")
+
+
+def _viet(word: str) -> bool:
+    """Whether ``word`` has the shape of one Vietnamese syllable ("Giao", "Nghiệp"; not "Putin", "John")."""
+    return _VIET.fullmatch(word.lower()) is not None
+
+
+def _is_word(t: str) -> bool:
+    return t[0].isalnum()
+
+
+def _is_cap(t: str) -> bool:
+    return t[0].isupper()
+
+
+def _is_acronym(t: str) -> bool:
+    return len(t) > 1 and t.isupper()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def slug(text: str) -> str:
+    """ASCII slug of a name: ``"Trung tâm an ninh"`` -> ``"trung-tam-an-ninh"``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _SLUG_RE.sub("-", text).strip("-")
+
+
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def _toks(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _WORD.finditer(text.lower()))
+
+
+def _lexicon(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases keyed by their first lower-case token, longest first, for matching at a token position."""
+    out: dict[str, list] = {}
+    for p in phrases:
+        t = _toks(p)
+        if t:
+            out.setdefault(t[0], []).append(t)
+    return {k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in out.items()}
+
+
+def _at(lex: dict, low: Sequence[str], k: int) -> int:
+    """Length (in tokens) of the longest phrase of ``lex`` at token ``k``, or 0."""
+    if k < len(low):
+        for cand in lex.get(low[k], ()):
+            if tuple(low[k:k + len(cand)]) == cand:
+                return len(cand)
+    return 0
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> tuple[str, ...]:
+    """A name as its lower-case words, hyphens and full stops ignored (names recur: cached)."""
+    return tuple(_NAME_SEP.sub(" ", name.lower()).split())
+
+
+_NAME_SEP = re.compile(r"[-‐'’.]")
+
+
+# ---------------------------------------------------------------------------------------------------- rules
+class _Rules(NamedTuple):
+    title_class: dict[str, str]       # lower title (tokens joined by spaces) -> group
+    title_forms: dict[str, str]       # lower title as written -> group
+    media_heads: tuple[str, ...]
+    descriptions: dict[str, str]      # lower head -> group
+    desc_bare: frozenset[str]
+    desc_mods: dict
+    prefixes: dict
+    suffixes: dict
+    portfolios: dict
+    affiliations: dict
+    links: dict
+    honorifics: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    name_stops: frozenset[str]
+    org_heads: tuple[str, ...]
+    org_descriptive: frozenset[str]
+    org_stops: frozenset[str]
+    org_verbs: frozenset[str]
+    generic_titles: frozenset[str]
+    plural: frozenset[str]
+    equivalents: dict[str, str]
+    neutral: frozenset[str]
+    strong_prev: frozenset[str]
+    weak: frozenset[str]
+    blocked_next: dict[str, frozenset[str]]
+    blocked_prev: frozenset[str]
+    blocked_phrases: frozenset[str]
+    compound: dict[str, str]
+    group_verbs: dict
+    credit: re.Pattern
+    credit_hints: tuple[str, ...]            # words that betray a credit, anywhere in a sentence
+    credit_bracketed: frozenset[str]         # ... only after "(" and spaces (with the credited agencies)
+    media_particles: frozenset[str]
+    desc_bare_forms: tuple[str, ...]         # "ông", "Ông" ...: bare descriptions before "này"
+
+
+@functools.cache
+def _rules(language: str) -> _Rules:
+    t = load_yaml(check_language(language), "titles.yaml")
+    r = load_yaml(language, "actor_rules.yaml")
+    title_class = {" ".join(_toks(w)): group for group, words in t["titles"].items() for w in words}
+    equivalents = {" ".join(_toks(k)): " ".join(_toks(v)) for k, v in (t.get("title_equivalents") or {}).items()}
+    return _Rules(
+        title_class=title_class,
+        title_forms={w.lower(): group for group, words in t["titles"].items() for w in words},
+        media_heads=tuple(t["media_heads"]),
+        descriptions={" ".join(_toks(k)): v for k, v in t["descriptions"].items()},
+        desc_bare=frozenset(t["description_bare"]),
+        desc_mods=_lexicon(t["description_modifiers"]),
+        prefixes=_lexicon(t["title_prefixes"]),
+        suffixes=_lexicon(t["title_suffixes"]),
+        portfolios=_lexicon(t["portfolios"]),
+        affiliations=_lexicon(t["affiliation_words"]),
+        links=_lexicon(t["affiliation_links"]),
+        honorifics=frozenset(t["honorifics"]),
+        particles=frozenset(t["name_particles"]),
+        not_names=frozenset(t["not_names"]),
+        name_stops=frozenset(t["name_stops"]),
+        org_heads=tuple(t["org_heads"]),
+        org_descriptive=frozenset(" ".join(_toks(w)) for w in t["org_heads_descriptive"]),
+        org_stops=frozenset(t["org_stops"]),
+        org_verbs=frozenset(t["org_verbs"]),
+        generic_titles=frozenset(" ".join(_toks(w)) for w in t["generic_titles"]),
+        plural=frozenset(t["plural_markers"]),
+        equivalents=equivalents,
+        neutral=frozenset(r["neutral_neighbours"]),
+        strong_prev=frozenset(r["strong_prev"]),
+        weak=frozenset(r["weak_at_clause_start"]),
+        blocked_next={k: frozenset(x.lower() for x in v) for k, v in r["blocked_next"].items()},
+        blocked_prev=frozenset(x.lower() for x in r["blocked_prev"]),
+        blocked_phrases=frozenset(r["blocked_phrases"]),
+        compound={k: v for k, v in r["compound_forms"].items() if v},
+        group_verbs=_lexicon(r["group_verbs"]),
+        credit=re.compile("|".join(f"(?:{p})" for p in r["credit_patterns"])),
+        credit_hints=tuple(r["credit_hints"]),
+        credit_bracketed=frozenset(r["credit_hints_bracketed"]) | frozenset(r["credit_agencies"]),
+        media_particles=frozenset(t["media_particles"]),
+        desc_bare_forms=tuple(w for b in t["description_bare"] for w in dict.fromkeys((b, b[0].upper() + b[1:]))),
+    )
+
+
+@functools.cache
+def _words2(language: str) -> frozenset[str]:
+    """Two-syllable words of the language (``data/<language>/words2.txt``), lower case."""
+    from importlib import resources
+
+    path = resources.files("newsframes.data") / check_language(language) / "words2.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))

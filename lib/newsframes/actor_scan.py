@@ -1,0 +1,162 @@
+"""One pass of the registry's automaton over an article: registry forms, grammar triggers and photo-credit hints,
+handed back to the sentence each lies in."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from operator import attrgetter
+
+from .actor_lexicon import _UPPER, _lower
+from .registry import Registry, _case_ok
+from .sentences import Sentence
+
+_AGE = re.compile(r"(?<![\w-])([" + _UPPER + r"][\w'’-]*(?: [" + _UPPER + r"][\w'’.-]*){1,4})(?:, | \()\d{1,3} tuổi")
+_CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
+_OPENING = '"“‘\'(:;-–—[,.!?…'
+_HON_OPENINGS = ' "“‘(\''  # what may stand right before an honorific or an outlet word
+
+
+def _trigger(trig: dict, s: int, e: int, kind: str, value) -> None:
+    old = trig.get(s)
+    if old is None or e > old[0]:
+        trig[s] = (e, {kind: value})
+    elif e == old[0]:
+        old[1][kind] = value
+
+
+_TEXT, _SID, _START = attrgetter("text"), attrgetter("sentence_id"), attrgetter("start")
+
+
+class _Joined:
+    """An article's sentences joined by line breaks, to be searched once; each hit is mapped back to its sentence."""
+
+    __slots__ = ("texts", "sids", "bases", "starts", "text")
+
+    def __init__(self, sentences: Sequence[Sentence]):
+        self.texts = list(map(_TEXT, sentences))
+        self.sids = list(map(_SID, sentences))
+        self.bases = list(map(_START, sentences))
+        self.starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+        self.text = "\n".join(self.texts)
+
+    def find_words(self, words, before: str, after: str) -> list[tuple[int, int, int, str, int, str]]:
+        """Where any of ``words`` stands with no word character nor one of ``before`` right before it and none of
+        ``after`` right after it: (sentence id, article start, article end, sentence text, start in the sentence,
+        word), in text order, leftmost first and without overlap (as a regular expression would find them; a few
+        ``str.find`` calls are cheaper than compiling one per article)."""
+        text, found = self.text, []
+        n = len(text)
+        for rank, word in enumerate(sorted(words)):
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if not (at and (text[at - 1].isalnum() or text[at - 1] in before)) \
+                        and not (end < n and (text[end].isalnum() or text[end] in after)):
+                    found.append((at, rank, end, word))
+                at = text.find(word, at + 1)
+        out, last = [], 0
+        for at, _, end, word in sorted(found):
+            if at >= last:
+                i = bisect_right(self.starts, at) - 1
+                local = at - self.starts[i]
+                out.append((self.sids[i], self.bases[i] + local, self.bases[i] + local + end - at, self.texts[i],
+                            local, word))
+                last = end
+        return out
+
+
+def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
+    """Registry forms, grammar triggers and credit hints of the article's sentences, found in one pass.
+
+    The sentences are joined by line breaks so that the automaton runs once per article; what it finds between word
+    boundaries is handed back to the sentence it lies in: ``{sentence index: [hits, triggers, credit]}`` for the
+    sentences where something was found, with offsets relative to the sentence; ``credit`` says whether the sentence
+    may hold a photo credit.
+    """
+    texts, starts, joined = doc.texts, doc.starts, doc.text
+    if "\xa0" in joined or "–" in joined or "—" in joined:  # (one character for one: offsets survive)
+        joined = joined.replace("\xa0", " ").replace("–", "-").replace("—", "-")
+    low = _lower(joined)
+    n = len(joined)
+    found: dict[int, list] = {}
+    has_this = "này" in low
+    i, st, stop = 0, 0, len(texts[0])  # the sentence of the last hit: hits come in text order, mostly
+    for end, (length, entries, credit) in reg.automaton.iter(low):
+        e = end + 1
+        s = e - length
+        if s < st or s > stop:
+            i = bisect_right(starts, s) - 1
+            st, stop = starts[i], starts[i] + len(texts[i])
+        if credit is not None:
+            surface = joined[s:e]
+            if surface in credit:
+                if credit[surface]:  # "(Theo AFP)": a bracket and spaces before the word, in the same sentence
+                    j = s
+                    while j > st and joined[j - 1].isspace():
+                        j -= 1
+                    if j > st and joined[j - 1] == "(":
+                        found.setdefault(i, [[], {}, False])[2] = True
+                else:
+                    found.setdefault(i, [[], {}, False])[2] = True
+        if not entries or (s and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or e > stop:
+            continue
+        surface = joined[s:e]
+        slot = found.get(i)
+        if slot is None:
+            slot = found[i] = [[], {}, False]
+        for entry in entries:
+            kind = entry[0]
+            if kind == "reg1":
+                if surface == entry[2]:
+                    slot[0].append((s - st, e - st, entry[1]))
+            elif kind == "reg":
+                if _case_ok(surface, entry[2]):
+                    slot[0].append((s - st, e - st, entry[1]))
+            elif kind == "title":
+                # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...", "trợ lý
+                # tổng thống Nga ..."), or after a name set off by a comma
+                if surface[0].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
+                    _trigger(slot[1], s - st, e - st, kind, entry[1])
+            elif kind == "desc":
+                if has_this:
+                    _trigger(slot[1], s - st, e - st, kind, entry[1])
+            elif surface != entry[1]:
+                continue  # heads, honorifics and outlet words keep their case
+            elif kind == "head":
+                _trigger(slot[1], s - st, e - st, kind, entry[1])
+            elif (s == 0 or joined[s - 1] in _HON_OPENINGS) and e + 1 < n and joined[e] == " " \
+                    and joined[e + 1].isupper():  # honorifics, outlets: a name follows
+                if kind == "hon" and surface[0].isupper():
+                    before = joined[st:s].rstrip()
+                    if before and before[-1] not in _OPENING:
+                        continue  # "Ông", "Bà" with a capital only where a sentence or clause starts: "cầu Bà Tỵ"
+                _trigger(slot[1], s - st, e - st, kind, entry[1])
+    if has_this:  # "ông này", "người này": a bare description right before "này"
+        bare = reg.rules.desc_bare_forms
+        at = joined.find(" này")
+        while at >= 0:
+            if at + 4 >= n or not (joined[at + 4].isalnum() or joined[at + 4] == "_"):
+                word = joined[joined.rfind(" ", 0, at) + 1:at]  # (a plain word: no bare description unless listed)
+                if word in bare or not word.isalnum():
+                    for w in bare:
+                        s = at - len(w)
+                        if s >= 0 and joined.startswith(w, s) and not (s and (joined[s - 1].isalnum()
+                                                                             or joined[s - 1] == "_")):
+                            i = bisect_right(starts, s) - 1
+                            if at + 4 <= starts[i] + len(texts[i]):
+                                slot = found.setdefault(i, [[], {}, False])
+                                _trigger(slot[1], s - starts[i], at - starts[i], "desc", "any")
+                            break
+            at = joined.find(" này", at + 4)
+    at = low.find(" tuổi")
+    while at >= 0:  # "Brad Parscale, 44 tuổi", "Nguyễn Văn A (35 tuổi)"
+        m = _AGE.search(joined, max(0, at - 80), at + 6)
+        if m:
+            i = bisect_right(starts, m.start(1)) - 1
+            if m.end(1) <= starts[i] + len(texts[i]):
+                slot = found.setdefault(i, [[], {}, False])
+                _trigger(slot[1], m.start(1) - starts[i], m.end(1) - starts[i], "age", m.group(1))
+        at = low.find(" tuổi", at + 6)
+    return found
