@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -52,6 +53,9 @@ class _Part(NamedTuple):
     end: int
     spec: _Spec
 
+
+# The same meanings recur ("năm 2018", "P3D", PRESENT_REF): specs are immutable, so each is built once.
+_spec = functools.lru_cache(maxsize=4096)(_Spec)
 
 # ---------------------------------------------------------------------------------------------------------
 # Helpers
@@ -85,11 +89,31 @@ _DATE_SEPARATORS = frozenset("/.-–—,")
 _PUNCT = "()[]{}\"'“”‘’«»,.;:!?…-–—/"
 _UNIT_EN = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter", "ngày": "day"}
 _ODD = 1 << 20  # the "word" of a double space in the phrase automaton
+_DAY_NUMBERS = re.compile(r"\d{1,2}")
+_DASH = re.compile(r"[-–—]")
+_DASH_RANGE = re.compile(r"\d{1,2}\s*[-–]")
+_YEARS = re.compile(_YEAR)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORD_SPACE_END = re.compile(r"\w\s+\Z")
+_MONTH_TAIL = re.compile(r"tháng\s+\Z")
+_SET_VALUE = re.compile(r"P(\d+)(\w)")
+_new = tuple.__new__  # builds a named tuple without its Python-level __new__ (a third of the cost)
+_WORD_OF_HIT = operator.itemgetter(1)
+_START = operator.attrgetter("start")
+
+
+def _LONGEST_FIRST(candidate):
+    return candidate[0] - candidate[1], candidate[0]
+
+
+_UNIT_OF_CODE = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return False
+    if day <= 28:
+        return True
     try:
         dt.date(year if year else 2000, month, day)  # 2000 is a leap year: 29/2 stays possible
     except ValueError:
@@ -263,14 +287,14 @@ class Grammar:
             return {_key(str(w)).split()[-1] for w in words_}
 
         pod_last, pos_last = last(self.pod_shift), last(self.positions)
-        self.finals = {
-            self.b_date: self.date_nouns | pod_last | last(self.weekdays) | last(self.sunday),
-            self.b_pod: pod_last | {"hôm", "ngày"},
-            self.b_pos: pos_last,
-            self.b_year: last(self.bare_year_strong | self.bare_year_weak) | pos_last,
-            self.b_cach: {"đây"} | last(data["approximately"]),
-            self.b_time: last(self.time_before),
-        }
+        # Each backward pattern with the words its match can end with (a pattern is no dict key: its hash is
+        # computed over its whole compiled code on every lookup).
+        self.b_date = (self.b_date, frozenset(self.date_nouns | pod_last | last(self.weekdays) | last(self.sunday)))
+        self.b_pod = (self.b_pod, frozenset(pod_last | {"hôm", "ngày"}))
+        self.b_pos = (self.b_pos, frozenset(pos_last))
+        self.b_year = (self.b_year, frozenset(last(self.bare_year_strong | self.bare_year_weak) | pos_last))
+        self.b_cach = (self.b_cach, frozenset({"đây"} | last(data["approximately"])))
+        self.b_time = (self.b_time, frozenset(last(self.time_before)))
 
         self.r_vague_after_number = c(r"\s+(?:" + _alt(data["vague_after_number"]) + r")\b")
         self.r_pod_after = c(r"\s+(" + pod + r")\b")
@@ -287,6 +311,15 @@ class Grammar:
         self.r_number_info = c(r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?)\s*(?P<dash>[-–—](?=\s*\d))?(?P<word>\w*)")
         self.range_words = {"đến", "tới", "và", "hoặc"}
         self.unit_first = {_key(u).split()[0] for u in self.units}
+        # Where a number may begin a date, a duration, a clock time or a year: the beginnings of the number
+        # patterns (r_dm, r_dm_dash, r_dmw, r_time, r_bareyear, r_num), so that most numbers ("15 người", "1,5 tỷ")
+        # are dropped at once. It runs on the joined sentences, where it may look past a sentence's end: it has
+        # only positive conditions there (and "no digit follows"), so it stays a superset.
+        self.r_number_quick = c(
+            r"\d{1,2}(?:(?:\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*[/.-]\d|\s+tháng\s+\d|\s*(?:h|g|giờ))"
+            r"|" + _YEAR + r"(?!\d)"
+            r"|(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s+(?:" + _alt(self.units) + r")"
+        )
 
         self.future_cues = tuple(_key(w) for w in data["future_cues"])
         self._build_automata(data)
@@ -382,28 +415,66 @@ class Grammar:
 
     # --- small helpers -----------------------------------------------------------------------------------
 
-    def _back(self, regex: re.Pattern, low: str, start: int) -> re.Match | None:
-        """What ``regex`` (ending in ``\\Z``) finds right before ``start``; None when it finds nothing.
+    def looks_forward(self, low: str) -> bool:
+        """Does the sentence (in lower case) say "sẽ", "sắp", "dự kiến" ...? Then a yearless date looks forward."""
+        for cue in self.future_cues:
+            if cue in low:
+                return self.r_future.search(low) is not None
+        return False
 
-        The search runs only when the last word before ``start`` can end what ``regex`` looks for.
+    @staticmethod
+    def _back(pattern: tuple[re.Pattern, frozenset], low: str, start: int) -> re.Match | None:
+        """What ``pattern`` (a regex ending in ``\\Z``, and the words it can end with) finds right before ``start``.
+
+        None when it finds nothing. The search runs only when the last word before ``start`` is one of the words
+        the regex can end with.
         """
-        chunk = low[max(0, start - 40):start]
-        if not chunk or not (chunk[-1].isspace() or chunk[-1] == "("):
+        if not start:
             return None
-        words = chunk.rstrip(" (\t\n,").split()
-        if not words or words[-1].strip(_PUNCT) not in self.finals[regex] and not chunk.rstrip().endswith("("):
+        c = low[start - 1]
+        if not (c.isspace() or c == "("):
             return None
-        m = regex.search(low, max(0, start - 40), start)
+        lo = start - 40 if start > 40 else 0
+        chunk = low[lo:start]
+        words = chunk.rstrip(" (\t\n,").rsplit(None, 1)
+        regex, finals = pattern
+        if not words or words[-1].strip(_PUNCT) not in finals and not chunk.rstrip().endswith("("):
+            return None
+        m = regex.search(low, lo, start)
         return m if m and m.start() < start else None
 
     @staticmethod
     def _prev_words(low: str, start: int) -> tuple[str, str]:
-        """The last word and the last two words before ``start``, without punctuation."""
-        words = [w.strip(_PUNCT) for w in low[max(0, start - 30):start].split()]
-        words = [w for w in words if w]
-        if not words:
-            return "", ""
-        return words[-1], " ".join(words[-2:])
+        """The last word and the last two words before ``start`` (in a window of 30), without punctuation."""
+        window = low[start - 30 if start > 30 else 0:start]
+        tail = window.rsplit(None, 2)
+        if len(tail) >= 2:  # the usual case: the last two words have letters
+            w1, w2 = tail[-1].strip(_PUNCT), tail[-2].strip(_PUNCT)
+            if w1 and w2:
+                return w1, w2 + " " + w1
+        last = ""
+        for w in reversed(window.split()):
+            w = w.strip(_PUNCT)
+            if w:
+                if last:
+                    return last, w + " " + last
+                last = w
+        return last, last
+
+    @staticmethod
+    def _prev_word(low: str, start: int) -> str:
+        """The last word before ``start``, without punctuation (the first of :meth:`_prev_words`)."""
+        window = low[start - 30 if start > 30 else 0:start]
+        tail = window.rsplit(None, 1)
+        if tail:
+            w = tail[-1].strip(_PUNCT)
+            if w:
+                return w
+        for w in reversed(window.split()):
+            w = w.strip(_PUNCT)
+            if w:
+                return w
+        return ""
 
     def _after_mod(self, low: str, end: int, regex: re.Pattern | None = None) -> tuple[int, str | None]:
         """A modifier after a date ("tới", "vừa qua"), unless "tới"/"qua" is a verb or a range word."""
@@ -456,19 +527,25 @@ class Grammar:
     # --- handlers: (lower-cased text, original text, match) -> parts or None -----------------------------
 
     def _on_dm(self, low: str, text: str, m: re.Match):
-        nums = [int(n) for n in re.findall(r"\d{1,2}", m.group("x") + " " + m.group("more"))]
-        d, mo, y = nums[-1], int(m.group("m")), m.group("y") or m.group("y2")
+        x, more, sep, month, y, y2 = m.group("x", "more", "sep", "m", "y", "y2")
+        nums = [int(x), *map(int, _DAY_NUMBERS.findall(more))] if more else [int(x)]
+        d, mo, y = nums[-1], int(month), y or y2
         year = int(y) if y else None
-        before = low[m.start() - 1] if m.start() else " "
-        continues = self.r_date_before[m.group("sep")].search(low, max(0, m.start() - 30), m.start()) is not None
-        if before.isalnum() or before in "/.,_" or before in "-–" and not continues:
+        start = m.start()
+        before = low[start - 1] if start else " "
+        if before.isalnum() or before in "/.,_":
             return None
-        if len(nums) > 1 and (m.group("sep") != "/" and re.search(r"[-–—]", m.group("more")) or any(
+        continues = None  # a date with a range or list word just before: found when needed
+        if before in "-–":
+            continues = self.r_date_before[sep].search(low, max(0, start - 30), start) is not None
+            if not continues:
+                return None
+        if len(nums) > 1 and (sep != "/" and _DASH.search(more) or any(
                 a >= b for a, b in zip(nums, nums[1:], strict=False))):
             return None  # "4-2-3-1" is a football formation, "2-1/2" a score; days of a range go up
-        if not all(_valid_day(year, mo, n) for n in nums):
-            return None
-        start = m.start()
+        for n in nums:
+            if not _valid_day(year, mo, n):
+                return None
         end, mod = self._after_mod(low, m.end())
         strong = False
         lead = self._back(self.b_date, low, start)
@@ -495,25 +572,27 @@ class Grammar:
                             end, mod = self._after_mod(low, m.end())
         if self.r_lunar.match(low, end):
             return None
-        if m.group("sep") == "/" and len(nums) == 1 and self.r_date_after.match(low, end):
+        if sep == "/" and len(nums) == 1 and self.r_date_after.match(low, end):
             continues = True  # "30/4-1/5": the first end of a range of dates
+        if year is None and not strong and continues is None:
+            continues = self.r_date_before[sep].search(low, max(0, m.start() - 30), m.start()) is not None
         if year is None and not strong and not continues:
             prev1, prev2 = self._prev_words(low, start)
-            dash_range = len(nums) > 1 and re.match(r"\d{1,2}\s*[-–]", m.group(0))
+            dash_range = len(nums) > 1 and _DASH_RANGE.match(m.group(0))
             if not (dash_range or prev1 in self.bare_date_before or prev2 in self.bare_date_before):
                 return None  # "1/3 số phiếu", "vòng 1/8", "đường 3/2"
             next_word = self.r_next_word.match(low, end)
-            if m.group("sep") != "/" or (next_word and next_word.group(1) in self.bare_date_blocked):
+            if sep != "/" or (next_word and next_word.group(1) in self.bare_date_blocked):
                 return None
         hint = self._lean(low, start, self._hint(mod)) if year is None else 0
         parts = []
         if len(nums) > 1:  # a list or range of days: one part per day, the first one with the lead
             heads = list(self.r_day_in_head.finditer(low, m.start("x"), m.end("more")))
             for i, hm in enumerate(heads[:-1]):
-                spec = _Spec("cal", "day", year, mo, int(hm.group(1)), hint=hint)
-                parts.append(_Part(start if i == 0 else hm.start(), hm.end(), spec))
+                spec = _spec("cal", "day", year, mo, int(hm.group(1)), hint=hint)
+                parts.append(_new(_Part, (start if i == 0 else hm.start(), hm.end(), spec)))
             start = heads[-1].start()
-        parts.append(_Part(start, end, _Spec("cal", "day", year, mo, d, hint=hint)))
+        parts.append(_new(_Part, (start, end, _spec("cal", "day", year, mo, d, hint=hint))))
         return parts
 
     def _on_dmw(self, low: str, text: str, m: re.Match):
@@ -528,7 +607,7 @@ class Grammar:
         if self.r_lunar.match(low, end):
             return None
         start = lead.start() if lead and not lead.group("po") else m.start() if not lead else lead.start("noun")
-        return [_Part(start, end, _Spec("cal", "day", year, mo, d, hint=self._lean(low, start, self._hint(mod))))]
+        return [_new(_Part, (start, end, _spec("cal", "day", year, mo, d, hint=self._lean(low, start, self._hint(mod)))))]
 
     def _on_relday(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -547,8 +626,8 @@ class Grammar:
             year = int(y) if y else None
             if _valid_day(year, mo, d):
                 stop = ex.end() if ex.group("pc") and "(" in ex.group(0) else ex.end("m") if not y else ex.end("y")
-                return [_Part(start, stop, _Spec("cal", "day", year, mo, d))]
-        return [_Part(start, end, _Spec("rel", "day", unit="day", offset=offset))]
+                return [_new(_Part, (start, stop, _spec("cal", "day", year, mo, d)))]
+        return [_new(_Part, (start, end, _spec("rel", "day", unit="day", offset=offset)))]
 
     def _on_weekday(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -571,8 +650,8 @@ class Grammar:
             return None
         start = lead.start() if lead and (lead.group("pod") or lead.group("noun")) else m.start()
         if m.group("set"):
-            return [_Part(start, end, _Spec("set", extra=f"XXXX-WXX-{wd}"))]
-        return [_Part(start, end, _Spec("wd", "day", extra=(wd, mod)))]
+            return [_new(_Part, (start, end, _spec("set", extra=f"XXXX-WXX-{wd}")))]
+        return [_new(_Part, (start, end, _spec("wd", "day", extra=(wd, mod))))]
 
     def _on_month(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -585,11 +664,11 @@ class Grammar:
         start = lead.start() if lead else m.start()
         if m.group("yearly"):  # "tháng 6 hàng năm", "từ tháng 9 tới tháng 3 hàng năm"
             heads = list(self.r_month_in_head.finditer(low, m.start("head"), m.end("head")))
-            parts = [_Part(start if i == 0 else hm.start(), hm.end(), _Spec("set", extra=f"XXXX-{int(hm.group(1)):02d}"))
+            parts = [_new(_Part, (start if i == 0 else hm.start(), hm.end(), _spec("set", extra=f"XXXX-{int(hm.group(1)):02d}")))
                      for i, hm in enumerate(heads)]
-            last = m.start("m") - (len(re.search(r"tháng\s+\Z", low[:m.start("m")]).group(0)) if heads and re.search(
-                r"tháng\s+\Z", low[:m.start("m")]) else 0) if heads else start
-            return parts + [_Part(last, m.end(), _Spec("set", extra=f"XXXX-{mo:02d}"))]
+            last = m.start("m") - (len(_MONTH_TAIL.search(low[:m.start("m")]).group(0)) if heads and _MONTH_TAIL.search(
+                low[:m.start("m")]) else 0) if heads else start
+            return parts + [_new(_Part, (last, m.end(), _spec("set", extra=f"XXXX-{mo:02d}")))]
         end, mod = self._after_mod(low, m.end(), self.year_mod_after)
         if self.r_lunar.match(low, end):
             return None
@@ -599,19 +678,23 @@ class Grammar:
         heads = list(self.r_month_in_head.finditer(low, m.start("head"), m.end("head")))
         for i, hm in enumerate(heads):
             hy = year - 1 if year and int(hm.group(1)) > mo else year
-            spec = _Spec("cal", "month", hy, int(hm.group(1)), None, unit, offset, hint)
-            parts.append(_Part(start if i == 0 else hm.start(), hm.end(), spec))
+            spec = _spec("cal", "month", hy, int(hm.group(1)), None, unit, offset, hint)
+            parts.append(_new(_Part, (start if i == 0 else hm.start(), hm.end(), spec)))
         if heads:
-            tail = re.search(r"tháng\s+\Z", low[m.start("head"):m.start("m")])
+            tail = _MONTH_TAIL.search(low[m.start("head"):m.start("m")])
             start = m.start("m") - (len(tail.group(0)) if tail else 0)
-        parts.append(_Part(start, end, _Spec("cal", "month", year, mo, None, unit, offset, hint)))
+        parts.append(_new(_Part, (start, end, _spec("cal", "month", year, mo, None, unit, offset, hint))))
         return parts
 
-    def _years(self, m: re.Match, first_start: int):
+    @staticmethod
+    def _years(m: re.Match, first_start: int):
+        ys, at = m.group("ys"), m.start("ys")
+        if len(ys) == 4:  # one year
+            return [_new(_Part, (first_start, at + 4, _spec("cal", "year", int(ys))))]
         parts = []
-        for i, ym in enumerate(re.finditer(_YEAR, m.group("ys"))):
-            s = first_start if i == 0 else m.start("ys") + ym.start()
-            parts.append(_Part(s, m.start("ys") + ym.end(), _Spec("cal", "year", int(ym.group(0)))))
+        for i, ym in enumerate(_YEARS.finditer(ys)):
+            s = first_start if i == 0 else at + ym.start()
+            parts.append(_new(_Part, (s, at + ym.end(), _spec("cal", "year", int(ym.group(0))))))
         return parts
 
     def _on_year(self, low: str, text: str, m: re.Match):
@@ -626,7 +709,7 @@ class Grammar:
             return None
         pre = _key(lead.group("pre"))
         if pre not in self.bare_year_strong and not self.r_year_follow.match(low, m.end()):
-            nxt = re.match(r"\s+(\w+)", text[m.end():])
+            nxt = _NEXT_WORD.match(text, m.end())
             if not (nxt and nxt.group(1)[0].isupper() and nxt.group(1)[1:].islower()):
                 return None  # "đến 2000 người", "đến 2000 USD"; but "đến 2030 Hòa Phát ..." starts a clause
         first = lead.start("pos") if lead.group("pos") else lead.start() if pre in self.positions else m.start()
@@ -649,8 +732,8 @@ class Grammar:
         end, mod = self._after_mod(low, m.end(), self.year_mod_after)
         unit, offset, hint = self._year_mod(mod, self._lean(low, m.start(), self._hint(mod)))
         year = int(m.group("y")) if m.group("y") else None
-        spec = _Spec("cal", "quarter", year, 3 * q - 2, None, unit, offset, hint, extra=q)
-        return [_Part(lead.start() if lead else m.start(), end, spec)]
+        spec = _spec("cal", "quarter", year, 3 * q - 2, None, unit, offset, hint, extra=q)
+        return [_new(_Part, (lead.start() if lead else m.start(), end, spec))]
 
     def _on_decade(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -658,7 +741,7 @@ class Grammar:
         dec = m.group("dec")
         decade = int(dec) if len(dec) == 4 else 1900 + int(dec)
         lead = self._back(self.b_pos, low, m.start())
-        return [_Part(lead.start() if lead else m.start(), m.end(), _Spec("dec", "year", decade))]
+        return [_new(_Part, (lead.start() if lead else m.start(), m.end(), _spec("dec", "year", decade)))]
 
     def _on_periodrel(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -689,7 +772,7 @@ class Grammar:
         unit = _UNIT_EN[unit_word]
         if unit == "quarter" and (prev1 in self.not_quarter_after or prev2 in self.not_quarter_after):
             return None
-        return [_Part(start, m.end(), _Spec("rel", unit, unit=unit, offset=offset))]
+        return [_new(_Part, (start, m.end(), _spec("rel", unit, unit=unit, offset=offset)))]
 
     def _on_ana(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
@@ -711,7 +794,7 @@ class Grammar:
             offset = -1 if _key(m.group("d1")) == "trước" else 1
             if prev1 in self.plural_before or prev2 in self.plural_before or prev1 in self.numbers:
                 return None
-        return [_Part(start, m.end(), _Spec("ana", unit, unit=unit, offset=offset))]
+        return [_new(_Part, (start, m.end(), _spec("ana", unit, unit=unit, offset=offset)))]
 
     def _on_num(self, low: str, text: str, m: re.Match):
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,/-_"):
@@ -733,31 +816,31 @@ class Grammar:
         tail = _key(m.group("tail")) if m.group("tail") else None
         if code in ("H", "MIN"):
             value = f"PT{_num_str(n)}{'M' if code == 'MIN' else 'H'}"
-            return [_Part(m.start(), m.end() if tail in ("qua", "tới") else m.end("u"), _Spec("dur", extra=value))]
+            return [_new(_Part, (m.start(), m.end() if tail in ("qua", "tới") else m.end("u"), _spec("dur", extra=value)))]
         if code == "DE":
             code, n = "Y", n * 10
         value = f"P{_num_str(n * 3)}M" if code == "Q" else f"P{_num_str(n)}{code}"
-        unit = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}[code]
+        unit = _UNIT_OF_CODE[code]
         whole, k = n == int(n), int(n)
-        if whole and self._back(self.b_cach, low, m.start()):
-            cach = self._back(self.b_cach, low, m.start())
-            return [_Part(cach.start(), m.end("u"), _Spec("rel", unit, unit=unit, offset=-k, extra=value))]
+        cach = self._back(self.b_cach, low, m.start()) if whole else None
+        if cach:
+            return [_new(_Part, (cach.start(), m.end("u"), _spec("rel", unit, unit=unit, offset=-k, extra=value)))]
         clause_end = _CLAUSE_END.match(low, m.end()) is not None
         spec = None
         if whole and tail:
             if tail == "trước đó":
-                spec = _Spec("ana", unit, unit=unit, offset=-k, extra=value)
+                spec = _spec("ana", unit, unit=unit, offset=-k, extra=value)
             elif tail == "sau đó" or tail == "sau" and clause_end:
-                spec = _Spec("ana", unit, unit=unit, offset=k, extra=value)
+                spec = _spec("ana", unit, unit=unit, offset=k, extra=value)
             elif tail == "trước đây" or tail == "trước" and clause_end:
-                spec = _Spec("rel", unit, unit=unit, offset=-k, extra=value)
+                spec = _spec("rel", unit, unit=unit, offset=-k, extra=value)
             elif tail == "nữa":
-                spec = _Spec("rel", unit, unit=unit, offset=k, extra=value)
+                spec = _spec("rel", unit, unit=unit, offset=k, extra=value)
         if spec:
-            return [_Part(m.start(), m.end(), spec)]
+            return [_new(_Part, (m.start(), m.end(), spec))]
         if tail in ("qua", "tới", "trở lại đây", "gần đây"):
-            return [_Part(m.start(), m.end(), _Spec("dur", extra=value))]
-        return [_Part(m.start(), m.end("u"), _Spec("dur", extra=value))]
+            return [_new(_Part, (m.start(), m.end(), _spec("dur", extra=value)))]
+        return [_new(_Part, (m.start(), m.end("u"), _spec("dur", extra=value)))]
 
     def _number_value(self, words_: str) -> float:
         """The value of a number in words: "hai" 2, "mười lăm" 15, "hai mươi mốt" 21, "nửa" 0.5."""
@@ -775,24 +858,25 @@ class Grammar:
             return None
         value = self.set_values[_key(m.group("u"))]
         if m.group("n"):
-            num, code = re.match(r"P(\d+)(\w)", value).groups()
+            num, code = _SET_VALUE.match(value).groups()
             value = f"P{int(m.group('n')) * int(num)}{code}"
-        return [_Part(m.start(), m.end(), _Spec("set", extra=value))]
+        return [_new(_Part, (m.start(), m.end(), _spec("set", extra=value)))]
 
     def _on_vague(self, low: str, text: str, m: re.Match):
-        if m.start() and low[m.start() - 1].isalnum():
+        start = m.start()
+        if start and low[start - 1].isalnum():
             return None
         word = _key(m.group(0))
-        if word.startswith("hiện") and self._prev_words(low, m.start())[0] in self.hien_not_after:
+        if word.startswith("hiện") and self._prev_word(low, start) in self.hien_not_after:
             return None  # "thực hiện tại Hà Nội", "phát hiện"
         if m.group("hien"):
-            if text[m.start()].isupper() and re.search(r"\w\s+\Z", text[max(0, m.start() - 3):m.start()]):
+            if text[start].isupper() and _WORD_SPACE_END.search(text[max(0, start - 3):start]):
                 return None  # "phố Tạ Hiện": a capital inside a sentence is a name
-            nxt = re.match(r"\s+(\w+)", low[m.end():])
+            nxt = _NEXT_WORD.match(low, m.end())
             if not nxt or nxt.group(1) in self.hien_not_before:
                 return None
-            return [_Part(m.start(), m.end(), _Spec("ref", extra="PRESENT_REF"))]
-        return [_Part(m.start(), m.end(), _Spec("ref", extra=self.vague[word]))]
+            return [_new(_Part, (start, m.end(), _spec("ref", extra="PRESENT_REF")))]
+        return [_new(_Part, (start, m.end(), _spec("ref", extra=self.vague[word])))]
 
     def _on_time(self, low: str, text: str, m: re.Match):
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in ".,:/-_"):
@@ -816,10 +900,13 @@ class Grammar:
             pod = pm.group(1) if pm else None
         if pod and h < 12 and self.pod_shift.get(_key(pod), 0):
             h += 12
-        return [_Part(m.start(), m.end(), _Spec("time", extra=(0 if h == 24 else h, minute)))]
+        return [_new(_Part, (m.start(), m.end(), _spec("time", extra=(0 if h == 24 else h, minute))))]
 
     def _number_scanners(self, low: str, start: int) -> tuple:
-        """The patterns worth trying at a number, judged by what follows it ("/", "h", "ngày", "tháng" ...)."""
+        """The patterns worth trying at a number, judged by what follows it ("/", "h", "ngày", "tháng" ...).
+
+        Only for numbers that ``r_number_quick`` lets through (the others have none).
+        """
         digits, frac, glued, dash, word = self.r_number_info.match(low, start).groups()
         key = (len(digits) == 4, bool(frac), glued, bool(dash), word if word in self._number_words else "")
         scanners = self._number_cache.get(key)
@@ -863,16 +950,17 @@ class Grammar:
         low_all = joined.lower()
         if len(low_all) != len(joined):
             low_all = "\n".join(map(_lower, texts))
-        # A leading space lets the first word match; ``end - size`` is then a word's offset in ``low_all``.
-        hits = sorted([(end - size, word, mask) for end, (size, word, mask) in self.phrase_automaton.iter(" " + low_all)])
-        # Other whitespace than " " is not printable: a tab, a no-break space or a newline inside a sentence.
-        if hits and (max(h[1] for h in hits) == _ODD or not all(map(str.isprintable, texts))):
-            # Not single-spaced text: the word automaton finds what the phrase automaton could miss.
-            hits = sorted([(end - size, w, mask) for end, (size, w, mask) in self.word_automaton.iter(" " + low_all)])
+        hits = self._hits(self.phrase_automaton, low_all)
+        # Whitespace other than " " is not printable (a tab, a no-break space, a newline inside a sentence); the
+        # phrase automaton reports double spaces. Such text takes the word automaton, which misses nothing.
+        if hits and max(hits, key=_WORD_OF_HIT)[1] == _ODD or not all(map(str.isprintable, texts)):
+            hits = self._hits(self.word_automaton, low_all)
         if not hits:
             return
+        hits.sort()
         n_hits, k = len(hits), 0
         i, first, last = 0, 0, len(texts[0])  # the sentence, its start and end in low_all
+        number_scanners, scanners_of = self._number_scanners, self._scanners_of
         while k < n_hits:
             at = hits[k][0]
             while at >= last:
@@ -884,11 +972,15 @@ class Grammar:
             while k < n_hits and hits[k][0] < last:
                 at, word, mask = hits[k]
                 k += 1
-                while k < n_hits and hits[k][0] == at:  # several phrases begin here: "năm trước", "năm trước đó"
-                    mask |= hits[k][2]
-                    k += 1
                 start = at - first
-                for regex, handler in self._number_scanners(low, start) if word < 0 else self._scanners(word, mask):
+                if word < 0:
+                    scanners = number_scanners(low, start)
+                else:
+                    while k < n_hits and hits[k][0] == at:  # several phrases begin here: "năm trước", "năm trước đó"
+                        mask |= hits[k][2]
+                        k += 1
+                    scanners = scanners_of.get((word, mask)) or self._scanners(word, mask)
+                for regex, handler in scanners:
                     m = regex.match(low, start)
                     if m is not None:
                         parts = handler(low, text, m)
@@ -897,10 +989,19 @@ class Grammar:
             if found:
                 yield i, self._choose(low, found), low
 
+    def _hits(self, automaton, low_all: str) -> list[tuple[int, int, int]]:
+        """``(start, word, mask)`` of what ``automaton`` finds in ``low_all``, less numbers no pattern may start at."""
+        quick = self.r_number_quick.match  # may look past a sentence's end: it only has to say "maybe"
+        # A leading space lets the first word match; ``end - size`` is then a word's offset in ``low_all``.
+        return [(end - size, word, mask) for end, (size, word, mask) in automaton.iter(" " + low_all)
+                if word >= 0 or quick(low_all, end - size) is not None]
+
     def _choose(self, low: str, found: list) -> list[_Part]:
         """The non-overlapping candidates, in order of appearance."""
+        if len(found) == 1 and len(found[0][2]) == 1:
+            return found[0][2]
         # Longest first, then earliest: "tháng 9 năm 2018" beats "9 năm", "ngày 20 và 21/11" beats "2 ngày".
-        found.sort(key=lambda c: (c[0] - c[1], c[0]))
+        found.sort(key=_LONGEST_FIRST)
         taken: list[tuple[int, int]] = []
         chosen: list[_Part] = []
         for start, end, parts in found:
@@ -908,7 +1009,7 @@ class Grammar:
                 continue
             taken.append((start, end))
             chosen.extend(parts)
-        chosen.sort(key=lambda p: p.start)
+        chosen.sort(key=_START)
         return self._link_ranges(low, chosen)
 
     def _link_ranges(self, low: str, parts: list[_Part]) -> list[_Part]:

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .sentences import Sentence
-from .timex_grammar import Grammar, _key, _Spec, grammar
+from .timex_grammar import Grammar, _key, _new, _Spec, grammar
 
 __all__ = ["Timex", "iter_timexes", "find_timexes"]
 
@@ -192,6 +192,27 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
     raise AssertionError(tag)
 
 
+# Resolutions that depend only on the spec, the article's date and anchor and the sentence's lean (not on the
+# previous date, as anaphora do), computed once: most articles repeat the same years and days.
+_CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec"})
+_RESOLVED: dict[tuple, Resolved] = {}
+
+
+def _resolve_cached(spec: _Spec, state: _State, future: bool | None) -> Resolved:
+    tag = spec.tag
+    if tag not in _CACHED_TAGS:
+        return _resolve(spec, state, future)
+    # An explicit year or a decade needs nothing but the spec.
+    key = spec if tag == "dec" or tag == "cal" and spec.year is not None else (spec, state.anchor_date, state.anchor, future)
+    r = _RESOLVED.get(key)
+    if r is None:
+        r = _resolve(spec, state, future)
+        if len(_RESOLVED) >= 100_000:
+            _RESOLVED.clear()
+        _RESOLVED[key] = r
+    return r
+
+
 def _resolve_cal(spec: _Spec, state: _State, future: bool) -> Resolved:
     anchor_date = state.anchor_date
     anchor = "absolute"
@@ -277,28 +298,34 @@ def iter_timexes(
     for i, parts, low in gram.scan([s.text for s in kept]):
         sentence = kept[i]
         text = sentence.text
-        future = any(c in low for c in gram.future_cues) and gram.r_future.search(low) is not None
+        future = None  # does the sentence look forward? Asked only by yearless dates and weekdays
         moves_previous = sentence.kind not in _NO_PREVIOUS_KINDS and not sentence.is_duplicate
         resolved: list[Resolved | None] = []
+        times = False
         for part in parts:
-            if part.spec.tag == "time":
+            spec = part.spec
+            tag = spec.tag
+            if tag == "time":
                 resolved.append(None)
+                times = True
                 continue
-            r = _resolve(part.spec, state, future)
-            if part.spec.inherited:
+            if future is None and (tag == "wd" or tag == "cal" and spec.year is None):
+                future = gram.looks_forward(low)
+            r = _resolve_cached(spec, state, future)
+            if spec.inherited:
                 r = (*r[:4], "absolute")  # the year came from the range's other, explicit endpoint
             resolved.append(r)
-            if moves_previous and r[0] == "date" and r[2] is not None:
+            if moves_previous and r[2] is not None and r[0] == "date":
                 state.prev_any = (r[2], r[3])
                 if r[3] == "day":
                     state.prev_day = r[2]
-        for j in range(len(parts)):
-            if resolved[j] is None:
-                resolved[j] = _resolve_time(gram, text, parts, resolved, j)
+        if times:
+            for j in range(len(parts)):
+                if resolved[j] is None:
+                    resolved[j] = _resolve_time(gram, text, parts, resolved, j)
         offset, sid = sentence.start, sentence.sentence_id
-        for part, (kind, value, date, precision, anc) in zip(parts, resolved, strict=True):
-            yield Timex(sid, offset + part.start, offset + part.end, text[part.start:part.end], kind, value, date,
-                        precision, anc)
+        for (start, end, _), (kind, value, date, precision, anc) in zip(parts, resolved, strict=True):
+            yield _new(Timex, (sid, offset + start, offset + end, text[start:end], kind, value, date, precision, anc))
 
 
 def _resolve_time(grammar: Grammar, text: str, parts, resolved, i: int) -> Resolved:
