@@ -6,8 +6,10 @@ import csv
 from collections import OrderedDict
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsframes.reports import find_reports
+from newsframes.reports import TOKEN, _Phrases, _Toks, find_reports
 
 from .conftest import DATA
 
@@ -112,3 +114,74 @@ def test_quotation_marks_in_a_cue_are_not_cues():
 def test_an_unsupported_language_is_refused():
     with pytest.raises(ValueError, match="supported: vi"):
         find_reports("Hello.", language="xx")
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The fast paths agree with the plain definitions they replace
+
+
+_WORDS = ["cũng", "Cũng", "đã", "một", "Một", "lần", "nữa", "nhiều", "vừa", "qua", "không", "từ", "chối", "X", ",", "và"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.data())
+@settings(max_examples=150, deadline=None)
+def test_phrase_lookups_agree_with_joining_every_length(words, data):
+    phrases = _Phrases(["một lần nữa", "nhiều lần", "cũng", "đã", "vừa qua", "từ chối", "không"])
+    text = " ".join(words)
+    low = text.lower()
+    toks = _Toks(low, 0, len(low))
+    lows = toks.low
+    lc = [w if not text[p].isupper() else "\x00" for w, p in zip(lows, toks.start, strict=True)]
+
+    def plain(seq, i, lo, hi, ending):
+        for k in range(phrases.longest, 0, -1):
+            a, b = (i - k, i) if ending else (i, i + k)
+            if a >= lo and b <= hi and " ".join(seq[a:b]) in phrases.items:
+                return k
+        return 0
+
+    i = data.draw(st.integers(0, len(lows)))
+    lo = data.draw(st.integers(0, i))
+    assert phrases.ending_at(lows, i, lo) == plain(lows, i, lo, len(lows), True)
+    assert phrases.ending_at_lower(toks, text, i, lo) == plain(lc, i, lo, len(lows), True)
+    assert phrases.starting_at(lows, lo, i) == plain(lows, lo, 0, i, False)
+    assert phrases.starting_at_lower(toks, text, lo, i) == plain(lc, lo, 0, i, False)
+
+
+@given(st.text(alphabet="aĐđ Bc-/.,:\"“”'…()0\n", max_size=40), st.data())
+@settings(max_examples=150, deadline=None)
+def test_tokens_are_those_of_the_text_up_to_the_limit(text, data):
+    low = text.lower()
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    limit = data.draw(st.integers(end, len(text)))
+    toks = _Toks(low, start, end, limit)
+    # The tokens that start before ``end``, as they are when the text is read up to ``limit``.
+    expected = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(low, start, limit) if m.start() < end]
+    assert list(zip(toks.start, toks.end, toks.low, strict=True)) == expected
+    assert all(text[a:b].lower() == w for a, b, w in expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # candidates found once for the whole text: a paragraph without one, then one with a cue
+        ("Hai bên gặp nhau.\nÔng A cho biết hai bên đã nhất trí.", [("Ông A", "cho biết", "hai bên đã nhất trí")]),
+        # a cue that ends its line is still a cue of that line only
+        ("Ông A nói\nrõ ràng là vậy.", []),
+        # "theo" far from the start is no frame; "dẫn lời" after the content names the speaker
+        ("Các nước làm theo quy định, theo đó mọi thứ ổn.", []),
+        ("Hai bên làm việc theo ông A, rất tốt.", []),
+        # a frame after a clause and a comma, or after a conjunction of one or two words
+        ("Trong khi đó, theo ông A, hai bên chưa nhất trí.", [("ông A", "theo", "hai bên chưa nhất trí")]),
+        ("Tuy nhiên theo ông A, hai bên chưa nhất trí.", [("ông A", "theo", "hai bên chưa nhất trí")]),
+        ('"Nga sẵn sàng", Reuters dẫn lời ông Lavrov.', [("ông Lavrov", "dẫn lời", "Nga sẵn sàng")]),
+        # a function word in capitals is part of a name ("Nhật Bản"), not a noun marker ("ra thông báo")
+        ("Nhật Bản tuyên bố sẽ tăng ngân sách quốc phòng.", [("Nhật Bản", "tuyên bố", "sẽ tăng ngân sách quốc phòng")]),
+        ("Chính phủ ra thông báo về việc này.", []),
+    ],
+)
+def test_candidates_across_paragraphs_and_sources(text, expected):
+    got = [(text[r.speaker_start:r.speaker_end], r.cue, text[r.content_start:r.content_end])
+           for r in find_reports(text)]
+    assert got == expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 import pytest
@@ -249,6 +250,15 @@ def test_an_unresolved_date_before_the_cue_falls_back_to_the_article_date():
     first, second = art.statements()
     assert (first.date, first.date_source) == (dt.date(2018, 11, 23), "published_at")
     assert (second.date, second.date_source) == (dt.date(2018, 11, 23), "previous")
+
+
+def test_the_same_date_words_are_found_in_lower_case_wherever_the_pattern_finds_them():
+    # The case-blind "Cùng ngày" pattern runs only on sentences whose lower case holds one of its first words:
+    # every character the pattern takes for one of their letters must lower-case to that letter.
+    vocab = reports.vocabulary("vi")
+    every = "".join(map(chr, range(0x110000)))
+    for letter in sorted(set("".join(vocab.same_date_firsts))):
+        assert {x.lower() for x in re.findall(re.escape(letter), every, re.IGNORECASE)} == {letter}
 
 
 def test_no_article_date_means_no_date():

@@ -16,7 +16,8 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from itertools import islice
+from itertools import accumulate, islice
+from operator import sub
 from re import Match
 from typing import Any, NamedTuple
 
@@ -62,25 +63,32 @@ _NOT_NP_OR_QUOTE = _NOT_NP | {"theo"} | _DOUBLE_QUOTES
 _NARRATOR = frozenset({"tôi", "mình"})
 
 
-_group, _start, _end = Match.group, Match.start, Match.end
+_LEAD_SEPARATOR = re.compile("[,;:(]")
+_SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
 
 
 class _Toks:
-    """The tokens of ``text[start:end]`` as parallel lists, built in C (no Python object per token).
+    """The tokens of ``text[start:end]`` as parallel lists, built by C loops (no Python code per token).
 
-    They are found on the lower-cased text, which has the same tokens at the same offsets (case never turns a
+    With ``limit``, the last token is read on up to ``limit`` (the tokens of a cue: its last word may run past
+    the cue's match). They are found on the lower-cased text, which has the same tokens at the same offsets (case never turns a
     letter into a space or a punctuation mark): ``low`` holds them lower-cased; as written, token ``j`` is
     ``text[start[j]:end[j]]`` and starts with ``text[start[j]]``.
     """
 
     __slots__ = ("start", "end", "low", "n")
 
-    def __init__(self, low: str, start: int, end: int):
-        matches = list(TOKEN.finditer(low, start, end))
-        self.start: list[int] = list(map(_start, matches))
-        self.end: list[int] = list(map(_end, matches))
-        self.low: list[str] = list(map(_group, matches))
-        self.n = len(matches)
+    def __init__(self, low: str, start: int, end: int, limit: int | None = None):
+        # Each chunk is a token with the spaces before it: the chunks' lengths add up to the tokens' ends.
+        chunks = _SPACED_TOKEN.findall(low, start, end)
+        self.end: list[int] = list(accumulate(map(len, chunks), initial=start))[1:]
+        self.low: list[str] = list(map(str.lstrip, chunks))  # (str.isspace is what \s matches)
+        self.start: list[int] = list(map(sub, self.end, map(len, self.low)))
+        self.n = len(chunks)
+        if limit is not None and chunks and self.end[-1] == end < limit:
+            # The last token as it is when the text is tokenised up to ``limit`` (it may run on past ``end``).
+            m = TOKEN.match(low, self.start[-1], limit)
+            self.end[-1], self.low[-1] = m.end(), m.group()
 
 
 def _first_tokens(text: str, n: int) -> list[str]:
@@ -199,6 +207,7 @@ class _Vocab:
         self.coordinators = p["coordinators"]
         self.subordinators = p["subordinators"]
         self.boundaries = p["subject_boundaries"]
+        self.back_stops = frozenset({"(", ")"} | _PUNCT_BOUNDARY | self.boundaries.lasts.keys())
         self.not_boundary = p["not_boundary"]
         self.not_subject_start = p["not_subject_start"]
         self.adjuncts = p["subject_adjuncts"]
@@ -215,9 +224,17 @@ class _Vocab:
         self.subject_heads = p["subject_heads"]
         self.first_person = p["first_person"]
         self.source_links = p["source_links"]
+        # (Each starts with one of these words, lower-cased: a sentence without any of them has no match.)
+        self.same_date_firsts = tuple(sorted({w.split()[0].lower() for w in data["same_date"]}))
         self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
         self.adverbial_starts = p["adverbial_starts"]
-        self.subject_time = re.compile(r"(?:^|\s)(?:" + re.sub(r"\s+", "", data["subject_time"]) + r")\s*$", re.I)
+        time_words = re.sub(r"\s+", "", data["subject_time"])
+        self.subject_time = re.compile(r"(?:^|\s)(?:" + time_words + r")\s*$", re.I)
+        # The same where "^" cannot match (a search that starts past the text's beginning): a pattern that starts
+        # with a space class lets the regex engine skip to the spaces.
+        self.subject_time_inner = re.compile(r"\s(?:" + time_words + r")\s*$", re.I)
+        # What may stand before a "Theo X," frame in its sentence: nothing, a clause ending in ",;:(", and then
+        # a conjunction of one or two words.
         self.theo_lead = re.compile(r"(?:[\s,;:(]*|.*[,;:(]\s*)(?:(?:cũng|và|nhưng|còn|song|tuy nhiên)\s+)?$", re.I | re.S)
         # _finish looks at the first words after a cue: enough of them to tell a short trailing adjunct.
         rest = (self.trailing_adjuncts, self.coordinators, self.recipient_starts, self.not_recipient)
@@ -339,8 +356,12 @@ class _Scanner:
     def _boundary_back(self, toks: _Toks, lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
         """Walk back from token ``i`` to the start of a subject: returns (first subject token, boundary kind)."""
         v, text, starts, depth, j = self.v, self.text, toks.start, 0, i - 1
+        boundary_lasts, stops = v.boundaries.lasts, v.back_stops
         while j >= lo:
             t = lows[j]
+            if t not in stops:  # most words: neither a bracket nor a boundary
+                j -= 1
+                continue
             if t == ")":
                 depth += 1
             elif t == "(":
@@ -353,7 +374,7 @@ class _Scanner:
                         and not (t == "," and j > lo and self._name_comma(toks, lows, j, i)):
                     # (a dash between capitalised words joins a name: "Trường THCS - THPT Hồng Đức")
                     return j + 1, t
-                k = v.boundaries.ending_at(lows, j + 1, lo)
+                k = v.boundaries.ending_at(lows, j + 1, lo) if t in boundary_lasts else 0
                 if k and not (
                     v.not_boundary.ending_at(lows, j + 2, lo) or v.not_boundary.ending_at(lows, j + 1, lo)
                     or v.not_boundary.ending_at(lows, j + 1 - k + 1, lo)
@@ -385,11 +406,12 @@ class _Scanner:
                 if adjuncts.starting_at(lows, k, b):
                     b = k
                     break
+        sa = toks.start[a]
         for _ in range(3):
             if b <= a:
                 return None
-            m = v.subject_time.search(text, toks.start[a], toks.end[b - 1])
-            if m and m.start() > toks.start[a]:
+            m = (v.subject_time_inner if sa else v.subject_time).search(text, sa, toks.end[b - 1])
+            if m and m.start() > sa:
                 cut = m.start()
                 while b > a and toks.start[b - 1] >= cut:
                     b -= 1
@@ -524,7 +546,8 @@ class _Scanner:
             p, marker = m.end(), True
             while p < e and (text[p].isspace() or text[p] in ",:"):
                 p += 1
-        if not marker and p < e and text[p] not in _OPENERS:
+        if not marker and p < e and text[p] not in _OPENERS and m is not None and (
+                m.group() in v.gap_starts.firsts or m.end() > p + 30):  # (else no gap phrase starts here)
             first = TOKEN.findall(self.low, p, min(e, p + 30))[:3]
             if first and v.gap_starts.starting_at(first, 0):
                 g = v.gap_re.search(text, p, min(e, p + 90))
@@ -591,9 +614,7 @@ class _Scanner:
             if cues or theo >= 0 or cited or opening:
                 if quotes is None:
                     quotes = _quote_spans(text, pstart, pend)
-                # Tokens are needed up to a little past the last cue, unless a frame or a source may need more.
-                end = e if theo >= 0 or cited or not cues else min(e, cues[-1].end() + 40)
-                here = self._sentence(text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo, cited)
+                here = self._sentence(text, idx, s, e, pend, quotes, consumed, prev_last, cues, theo, cited)
             else:
                 here = []
             for d in here:
@@ -607,6 +628,17 @@ class _Scanner:
     def _has(at: list[int], s: int, e: int) -> bool:
         k = bisect.bisect_left(at, s)
         return k < len(at) and at[k] < e
+
+    def _first_cue(self, s: int, e: int) -> Match | None:
+        """What ``cue_re.search(low, s, e)`` finds, trying only where the automaton saw a cue start."""
+        at, match, low = self.cue_at, self.v.cue_re.match, self.low
+        for k in range(bisect.bisect_left(at, s), len(at)):
+            if at[k] >= e:
+                break
+            m = match(low, at[k], e)
+            if m:
+                return m
+        return None
 
     def _cue_matches(self, s: int, e: int) -> list[Match]:
         """What ``cue_re.finditer(low, s, e)`` finds, trying only where the automaton saw a cue start."""
@@ -631,11 +663,18 @@ class _Scanner:
             pos = at[k]
             if pos + 5 > e:  # ("theo " within the sentence)
                 break
-            if (pos == s or not low[pos - 1].isalnum()) and v.theo_lead.match(text, s, pos):
+            if (pos == s or not low[pos - 1].isalnum()) and self._theo_lead(text, s, pos):
                 nxt = [m.group() for m in islice(TOKEN.finditer(low, pos + 5, min(e, pos + 40)), 3)]
                 if nxt and not v.theo_not_speaker.starting_at(nxt, 0) and not v.media.starting_at(nxt, 0):
                     return pos
         return -1
+
+    def _theo_lead(self, text: str, s: int, pos: int) -> bool:
+        """``theo_lead`` matches ``text[s:pos]``. Without a ",;:(" there, only spaces and a conjunction of at
+        most two words could precede: a longer lead is refused without running the pattern."""
+        if _LEAD_SEPARATOR.search(text, s, pos) is None and len(text[s:pos].split()) > 2:
+            return False
+        return self.v.theo_lead.match(text, s, pos) is not None
 
     def _plausible(self, text: str, m: re.Match, e: int, consumed: int) -> bool:
         """Cheap checks on a cue match before the sentence is tokenised (then: not quoted, _marked_ok)."""
@@ -665,9 +704,13 @@ class _Scanner:
         base = base[:-5] if base.endswith(" thêm") else base
         return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None
 
-    def _sentence(self, text, idx, s, e, end, pend, quotes, consumed, prev_last, cues, theo, cited) -> list[_Draft]:
-        v, low = self.v, self.low
-        toks = _Toks(low, s, end)
+    def _sentence(self, text, idx, s, e, pend, quotes, consumed, prev_last, cues, theo, cited) -> list[_Draft]:
+        low = self.low
+        if theo >= 0 or cited or not cues:  # a frame, a source or a continuation may need every token
+            toks = _Toks(low, s, e)
+        else:  # cues need the tokens before them and their own (up to 40 characters past the last one)
+            last = cues[-1].end()
+            toks = _Toks(low, s, last, min(e, last + 40))
         lows, starts = toks.low, toks.start
         here: list[_Draft] = []
 
@@ -675,7 +718,7 @@ class _Scanner:
         frame = None
         while 0 <= theo < e:
             if (theo == 0 or not low[theo - 1].isalnum()) and theo >= consumed and not _inside(quotes, theo) \
-                    and v.theo_lead.match(text, s, theo):
+                    and self._theo_lead(text, s, theo):
                 i = bisect.bisect_left(starts, theo)
                 frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
                 if frame:
@@ -688,7 +731,7 @@ class _Scanner:
             if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
                 continue
             ci, cj = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
-            d = self._cue(text, toks, lows, ci, cj, text[cs:ce], idx, s, e, pend, quotes, here)
+            d = self._cue(text, toks, lows, ci, cj, text[cs:ce], m.group(), idx, s, e, pend, quotes, here)
             if d is None:
                 continue
             if frame is not None and frame in here and d.kind in ("forward", "trailing") and frame.a <= d.sp[0] < frame.b:
@@ -723,7 +766,7 @@ class _Scanner:
         if k >= toks.n or k == j or toks.start[k] - toks.start[j] > 120:
             return None
         a, b = j, k
-        cue = v.cue_re.search(self.low, toks.start[a], toks.end[b - 1])
+        cue = self._first_cue(toks.start[a], toks.end[b - 1])
         if cue and cue.end() == toks.end[b - 1]:  # "Theo ông A cho biết, ..."
             b = bisect.bisect_left(toks.start, cue.start(), a, b)
         else:
@@ -757,10 +800,10 @@ class _Scanner:
         return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]], toks.start[i], toks.end[i],
                       ca, cb, "theo", person_frame=person)
 
-    def _cue(self, text, toks, lows, ci, cj, cue, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
-        """Analyse the cue at tokens [ci, cj); may cut the content of the report before it in the sentence."""
+    def _cue(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
+        """Analyse the cue at tokens [ci, cj) (``base``: as matched on the lower-cased text); may cut the content
+        of the report before it in the sentence."""
         v = self.v
-        base = " ".join(cue.lower().split())
         base = base[:-5] if base.endswith(" thêm") else base
         prev = here[-1] if here else None
         # The subject never reaches back over an earlier cue of the sentence.
@@ -789,7 +832,7 @@ class _Scanner:
             return None
         p, marker = start
         cs, ce = toks.start[ci], toks.end[cj - 1]
-        if not marker and self._recipient([w.lower() for w in TOKEN.findall(text, p, min(e, p + 30))[:3]]):
+        if not marker and self._recipient_at(p, min(e, p + 30)):
             return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
         # A cue right after a coordinator or a comma, with no subject of its own.
         k = v.coordinators.ending_at_lower(toks, text, i, lo)
@@ -853,6 +896,13 @@ class _Scanner:
         else:
             return None
         return d
+
+    def _recipient_at(self, p: int, e: int) -> bool:
+        """_recipient on the first words of ``text[p:e]``."""
+        m = TOKEN.search(self.low, p, e)
+        if m is None or m.group() not in self.v.recipient_starts.firsts:
+            return False
+        return self._recipient([m.group() for m in islice(TOKEN.finditer(self.low, p, e), 3)])
 
     def _recipient(self, rest_toks: list[str]) -> bool:
         v = self.v

@@ -14,8 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
-from operator import attrgetter, le, sub
+from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
 from .reports import SKIP_KINDS, TOKEN, Report, find_reports, scan_paragraphs, vocabulary
@@ -47,7 +46,7 @@ class Statement(NamedTuple):
 # --------------------------------------------------------------------------------------------------------------
 # Speakers and dates
 
-_START, _END, _TEXT, _SENTENCE_ID = attrgetter("start"), attrgetter("end"), attrgetter("text"), attrgetter("sentence_id")
+_START, _END, _SENTENCE_ID = attrgetter("start"), attrgetter("end"), attrgetter("sentence_id")
 _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "location": 4}
 # Between the previous mention (or a comma) and a mention, one of these makes the mention a modifier of the
 # speaker, not the speaker: "Cố vấn của Tổng thống Trump", "nhà sử học nghiên cứu về các đời tổng thống Mỹ".
@@ -141,13 +140,17 @@ class _Resolver:
                 return _Speaker(None, surface[words[k].start():], "person", None)
             return _NOBODY
 
+        text = self.text
+
         def rank(m):
-            gap = max([a, self.text.rfind(",", a, m.start) + 1] + [o.end for o in over if o.end <= m.start])
-            dependent = bool(_DEPENDENT.search(self.text, gap, m.start))
+            gap = max([a, text.rfind(",", a, m.start) + 1] + [o.end for o in over if o.end <= m.start])
+            dependent = bool(_DEPENDENT.search(text, gap, m.start))
             return (dependent, _TYPE_RANK.get(m.actor_type, 5), -(m.end - m.start), m.start)
 
-        best = min(over, key=rank)
-        if best.actor_type == "person" and rank(best)[0]:
+        ranks = list(map(rank, over))
+        first = ranks.index(min(ranks))  # (the first of the best, as min(over, key=rank) gives)
+        best = over[first]
+        if best.actor_type == "person" and ranks[first][0]:
             return _NOBODY  # only a person the speaker is related to ("Cố vấn của Tổng thống Trump")
         if best.actor_type in ("country", "location"):
             # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
@@ -162,13 +165,8 @@ class _Resolver:
 
 def _article_text(sentences: Sequence[Any]) -> str:
     """The article text rebuilt from its sentences (what lies between them becomes spaces)."""
-    ordered = sorted(sentences, key=_START)
-    starts, ends = list(map(_START, ordered)), list(map(_END, ordered))
-    if all(map(le, [0, *ends], starts)):  # no overlap (the rule): joined in C, with no loop per sentence
-        gaps = map(" ".__mul__, map(sub, starts, [0, *ends]))
-        return "".join(chain.from_iterable(zip(gaps, map(_TEXT, ordered), strict=True)))
     parts, pos = [], 0
-    for s in ordered:
+    for s in sorted(sentences, key=_START):
         if s.start < pos:
             continue
         parts.append(" " * (s.start - pos))
@@ -239,20 +237,20 @@ def iter_statements(
     for r in reports:
         contents_in.setdefault(r.sentence, []).append((r.content_start, r.content_end))
 
-    for r in reports:
-        sent = by_id[r.sentence]
+    for sentence, sp_a, sp_b, cue, _cs, _ce, ca, cb, quote_type, kind, link in reports:
+        sent = by_id[sentence]
         # The speaker.
-        if r.kind in ("coordinated", "continuation") and r.link is not None:
-            speaker, surface = speakers[r.link]
-        elif r.speaker_start is not None:
-            speaker = resolver.resolve(r.speaker_start, r.speaker_end)
-            surface = text[r.speaker_start:r.speaker_end]
+        if link is not None and kind in ("coordinated", "continuation"):
+            speaker, surface = speakers[link]
+        elif sp_a is not None:
+            speaker = resolver.resolve(sp_a, sp_b)
+            surface = text[sp_a:sp_b]
         else:
             speaker, surface = _NOBODY, None
         speakers.append((speaker, surface))
 
         # Dates of sentences between the last statement and this one carry on in their paragraph.
-        for sid in range(seen_sentence + 1, r.sentence):
+        for sid in range(seen_sentence + 1, sentence):
             if sid not in dates_in:
                 continue
             own = _sentence_date(dates_in[sid], contents_in.get(sid, ()))
@@ -260,11 +258,12 @@ def iter_statements(
                 para_date[by_id[sid].paragraph_id] = own
                 if own[0] is not None:
                     last_date = own
-        seen_sentence = max(seen_sentence, r.sentence - 1)
-        own = _sentence_date(dates_in.get(r.sentence, ()), contents_in.get(r.sentence, ()))
+        if sentence - 1 > seen_sentence:
+            seen_sentence = sentence - 1
+        own = _sentence_date(dates_in[sentence], contents_in[sentence]) if sentence in dates_in else None
         if own is not None:
             (date, precision), source = own, "sentence"
-        elif last_date is not None and vocab.same_date.search(sent.text):
+        elif last_date is not None and _same_date(vocab, sent.text):
             (date, precision), source = last_date, "previous"
         elif sent.paragraph_id in para_date:  # the paragraph goes on about the same occasion
             (date, precision), source = para_date[sent.paragraph_id], "previous"
@@ -278,10 +277,15 @@ def iter_statements(
             para_date[sent.paragraph_id] = (date, precision)
             last_date = (date, precision)
         yield Statement(
-            r.sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, r.cue,
-            text[r.content_start:r.content_end], r.content_start, r.content_end, r.quote_type,
-            date, precision, source,
+            sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, cue,
+            text[ca:cb], ca, cb, quote_type, date, precision, source,
         )
+
+
+def _same_date(vocab: Any, text: str) -> bool:
+    """The sentence says "Cùng ngày" (or the like). The pattern runs only where one of its first words occurs."""
+    low = text.lower()
+    return any(w in low for w in vocab.same_date_firsts) and vocab.same_date.search(text) is not None
 
 
 def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]]) -> tuple[dt.date | None, str | None] | None:
