@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsframes.actors import Mention, find_mentions, iter_mentions, slug
+from newsframes.actors import Mention, find_mentions, iter_mentions, load_registry, slug
 from newsframes.evaluate import GoldActors, normalize
 from newsframes.sentences import Sentence, split_sentences
 
@@ -90,14 +90,24 @@ def test_title_before_the_name_resolves_over_the_whole_article():
 
 
 @pytest.mark.parametrize("text, names", [
-    ("Moscow trả đũa. Moskva cũng nói.", {"Moskva"}),  # the registry's name when the article uses it
-    ("Moscow trả đũa. Mátxcơva nói. Moscow cho biết.", {"Moscow"}),  # else the article's most used form
-    ("Bộ Quốc phòng Mỹ cho biết.", {"Bộ Quốc phòng Mỹ"}),
-    ("Theo hãng thông tấn Yonhap, Tổng thống Nga Putin nói.", {"Yonhap", "Nga", "Vladimir Putin"}),
+    ("Moscow trả đũa. Moskva cũng nói.", {"Moskva"}),  # made
+    ("Moscow trả đũa. Mátxcơva nói. Moscow cho biết.", {"Moskva"}),  # made: the article's forms do not matter
+    ("Bộ Quốc phòng Mỹ cho biết.", {"Lầu Năm Góc"}),  # made
+    ("Điện Kremlin thông báo, Moskva đã mời nhà lãnh đạo Triều Tiên.", {"Điện Kremlin", "Moskva", "Triều Tiên"}),
+    ("Tại Bình Nhưỡng ngày 31/5. Washington muốn Pyongyang thực hiện.", {"Bình Nhưỡng", "Washington"}),  # made
+    ("Hạn ngạch do LHQ quy định. Liên Hợp Quốc cho phép.", {"Liên hợp quốc"}),  # made
+    ("Theo hãng thông tấn Yonhap, Tổng thống Nga Putin nói.", {"Yonhap", "Nga", "Vladimir Putin"}),  # seeds
 ])
-def test_places_and_bodies_are_named_as_the_article_names_them(text, names):
-    assert {m.actor_name for m in find_mentions(text)} == names
-    assert len({m.actor_id for m in find_mentions(text)}) == len(names)
+def test_registry_actors_have_the_registry_name_whatever_the_form(text, names):
+    found = find_mentions(text)
+    assert {m.actor_name for m in found} == names
+    assert len({m.actor_id for m in found}) == len(names)
+
+
+def test_registry_names_are_one_per_actor():
+    frame = load_registry().frame()
+    assert frame["actor_id"].is_unique
+    assert frame["actor_name"].is_unique, frame[frame["actor_name"].duplicated(keep=False)]
 
 
 @pytest.mark.parametrize("text, found", [

@@ -4,6 +4,7 @@ honorifics (*ông Khlopkov*), names set off before a title or given with an age,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .actor_lexicon import _at, _is_acronym, _is_cap, _is_word, _tokenize, _viet, _words2
 from .org_grammar import _Item, _OrgGrammar
@@ -49,24 +50,46 @@ class _Sentence(_OrgGrammar):
 
     def _grammar(self, chosen, trig) -> None:
         text = self.text
-        self.tok, self.ts, self.te = tok, ts, te = _tokenize(text)
+        stop = self._reach(chosen, trig)
+        self.tok, self.ts, self.te = tok, ts, te = _tokenize(text if stop is None else text[:stop])
         self.n = n = len(tok)
         self.low = list(map(str.lower, tok))
-        starts = dict(zip(ts, range(n), strict=True))
-        ends = dict(zip(te, range(1, n + 1), strict=True))
         self.reg_at: dict[int, tuple[int, int, int]] = {}
         covered = [False] * self.n
-        for s, e, idx in chosen:
-            ti, tj = starts.get(s), ends.get(e)
-            if ti is not None and tj is not None:
-                self.reg_at[ti] = (tj, idx, s)
-                for k in range(ti, tj):
+        for s, e, idx in chosen:  # (the token that starts at s and the one that ends at e, if there are such)
+            ti, tj = bisect_left(ts, s), bisect_left(te, e)
+            if ti < n and ts[ti] == s and tj < n and te[tj] == e:
+                self.reg_at[ti] = (tj + 1, idx, s)
+                for k in range(ti, tj + 1):
                     covered[k] = True
-        self.trig_at = {starts[s]: (ends[e], kinds) for s, (e, kinds) in trig.items() if s in starts and e in ends}
+        self.trig_at = trig_at = {}
+        for s, (e, kinds) in trig.items():
+            ti, tj = bisect_left(ts, s), bisect_left(te, e)
+            if ti < n and ts[ti] == s and tj < n and te[tj] == e:
+                trig_at[ti] = (tj + 1, kinds)
         self.used = [False] * self.n
         for ti in sorted(self.trig_at):
             if not self.used[ti]:
                 self._trigger_grammar(ti, covered)
+
+    def _reach(self, chosen, trig) -> int | None:
+        """Where the grammar's reading of the sentence stops: right after the first comma that follows the last
+        trigger, or None (the end of the sentence).
+
+        No grammar reads past a comma (names, affiliations, bodies and outlets stop there) except through a registry
+        form or a portfolio that holds one ("Đặc khu Hành chính Hồng Kông, Trung Quốc", "Bộ trưởng Kinh tế, Thương
+        mại và Công nghiệp"), so the words after that comma need no tokens: tokens are the costly part.
+        """
+        text, before = self.text, self.rules.comma_words
+        at = text.find(",", max(e for e, _ in trig.values()))
+        while at >= 0:
+            j = at
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            if text[j:at].lower() not in before and not any(s <= at < e for s, e, _ in chosen):
+                return at + 1
+            at = text.find(",", at + 1)
+        return None
 
     def _span(self, i: int, j: int) -> tuple[int, int]:
         return self.base + self.ts[i], self.base + self.te[j - 1]

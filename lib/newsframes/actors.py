@@ -8,9 +8,9 @@ How a mention is found (the ``method`` column):
 
 * ``registry`` — a surface form of the actor registry: ``data/<language>/actors.csv`` plus the user's rows
   (``load_registry(extra)``, the CLI's ``--actors FILE``). All forms, with the titles, organization heads,
-  honorifics and outlet words of ``titles.yaml``, sit in two Aho-Corasick automata run once per article (one-word
-  forms with their case as written, longer forms over the lower-cased text); a match counts between word
-  boundaries only. Short names that are also common words or given names (*Anh*, *Mỹ*, *Nga*, *Đức*, *Ý*) are
+  honorifics and outlet words of ``titles.yaml``, sit in one Aho-Corasick automaton run once per article over
+  its lower-cased text (:mod:`newsframes.actor_scan`); a match counts between word boundaries only, and one-word
+  forms, heads and honorifics only with their case as written. Short names that are also common words or given names (*Anh*, *Mỹ*, *Nga*, *Đức*, *Ý*) are
   kept only in the contexts ``actor_rules.yaml`` allows, and a two-syllable word list (``words2.txt``) tells
   *Pháp luật* from *Pháp*.
 * ``pattern`` — people and organizations the registry does not know, from the way Vietnamese news names them: a
@@ -27,11 +27,18 @@ How a mention is found (the ``method`` column):
   rules do not. It is off by default: on the seeds it adds nothing, on world news mostly errors.
 
 Bylines and source lines are skipped, and so are photo credits (``Ảnh: YONHAP/TTXVN``) wherever they stand.
-A registry place or body is named as the article names it when the registry's own name is not in the article
-(``Moscow`` in one story, ``Moskva`` in another; the ``actor_id`` is the same).
+A registry actor always has the registry's ``actor_name``, whatever form the article uses (``Moscow``,
+``Mátxcơva`` and ``Moskva`` are all ``Moskva``), so that a corpus can be grouped by name as well as by id; an
+actor found by pattern is named as the article first names it in full.
+
+The modules, in the order the data flows: :mod:`newsframes.registry` (the registry and its automaton),
+:mod:`newsframes.actor_scan` (one pass of the automaton over an article), :mod:`newsframes.actor_grammar` and
+:mod:`newsframes.org_grammar` (the grammar of one sentence), :mod:`newsframes.coref` (the article-level
+resolution); the language knowledge they share is loaded by :mod:`newsframes.actor_lexicon`.
 
 The registry CSV has the columns ``actor_id`` (Wikidata QID where known, else a slug ``<type>:<name>``),
-``actor_name`` (canonical display name, the Vietnamese press form for countries: *Nga*, *Triều Tiên*, *Mỹ*),
+``actor_name`` (the canonical display name, in the Vietnamese press form: *Nga*, *Triều Tiên*, *Mỹ*, *Moskva*,
+*Điện Kremlin*, *Bình Nhưỡng*, *Liên hợp quốc*),
 ``actor_type`` (person | country | organization | location | group), ``country`` (ISO 3166-1 alpha-3 of the actor
 or of the state it belongs to: the Kremlin is an organization of RUS), ``aliases`` (``|``-separated surface
 forms, case as written; forms of several words also match with other capitalisation if they keep the case of
@@ -40,7 +47,6 @@ their first letter and a capital), and the optional ``role`` and ``note``. The c
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from .actor_grammar import _Sentence
@@ -90,35 +96,7 @@ def iter_mentions(sentences: Sequence[Sentence], *, registry: Registry | None = 
         mentions = _acronym_mentions(mentions, doc, texts)
     if ner:
         mentions = _ner_mentions(mentions, texts, reg)
-    yield from _article_names(mentions, reg)
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+|_", " ", text.casefold()).split())
-
-
-def _article_names(mentions: list[Mention], reg: Registry) -> list[Mention]:
-    """Name a registry place or body as this article does when the registry's name is not in it.
-
-    Spellings of foreign places and bodies vary between outlets ("Moskva", "Mátxcơva", "Moscow"; "Lầu Năm Góc",
-    "Bộ Quốc phòng Mỹ"): the actor keeps its id, and its display name is the registry's when the article uses it,
-    else the form the article uses most (the first, on a tie).
-    """
-    forms: dict[str, list[str]] = {}
-    for m in mentions:
-        if m.method == "registry" and m.actor_type in ("location", "organization"):
-            forms.setdefault(m.actor_id, []).append(m.surface)
-    rename = {}
-    for aid, surfaces in forms.items():
-        name = next(m.actor_name for m in mentions if m.actor_id == aid)
-        if not any(_fold(name) in _fold(s) for s in surfaces):
-            counts: dict[str, int] = {}
-            for surface in surfaces:
-                counts[surface] = counts.get(surface, 0) + 1
-            rename[aid] = max(counts, key=lambda k: (counts[k], -surfaces.index(k)))
-    if not rename:
-        return mentions
-    return [m._replace(actor_name=rename[m.actor_id]) if m.actor_id in rename else m for m in mentions]
+    yield from mentions
 
 
 def find_mentions(text: str, *, registry: Registry | None = None, language: str = "vi") -> list[Mention]:

@@ -4,6 +4,7 @@ then surnames and acronyms found again wherever the article repeats them."""
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from .actor_grammar import _Item
 from .actor_lexicon import _name_key, _Rules, _viet, slug
@@ -12,8 +13,13 @@ from .registry import Actor, Mention, Registry
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
-    n = len(short)
-    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+    """Whether the words ``short`` stand in ``long``, in a row."""
+    n, m = len(short), len(long)
+    if n == 1:
+        return short[0] in long
+    if n >= m:
+        return long == short
+    return any(long[i:i + n] == short for i in range(m - n + 1))
 
 
 class _Entity:
@@ -75,24 +81,43 @@ def _fits(desc: _Item, ent: _Entity, rules: _Rules) -> bool:
     return generic and bool(desc.country or desc.org) and (desc.group in ent.groups or not ent.groups)
 
 
+_S = attrgetter("s")
+
+
+def _by_length(pair: tuple) -> tuple[int, int]:
+    return -len(pair[0]), pair[1].s
+
+
+def _in_text_order(it: _Item) -> tuple[int, int]:
+    return it.s, -it.e
+
+
 def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]]) -> list[Mention]:
-    rules = reg.rules
+    """The article's mentions from what the sentence grammar found (``items``, offsets into the article)."""
+    rules, actors = reg.rules, reg.actors
     persons: dict[str, _Entity] = {}
-    link: dict[int, tuple[_Entity, str]] = {}  # id(item) -> (entity, method)
+    regs, named, descs, bodies = [], [], [], []
     # 1. registry people, then names found by pattern (longest first, so a later full name catches "Matsegora")
     for it in items:
-        if it.kind == "reg" and reg.actors[it.idx].actor_type == "person":
-            a = reg.actors[it.idx]
-            ent = persons.get(a.actor_id)
-            if ent is None:
-                ent = persons[a.actor_id] = _Entity(a, reg.name_keys(it.idx))
-            ent.learn(it)
-            link[id(it)] = (ent, "registry")
-    named = [it for it in items if it.kind == "person"]
+        kind = it.kind
+        if kind == "reg":
+            regs.append(it)
+            a = actors[it.idx]
+            if a.actor_type == "person":
+                ent = persons.get(a.actor_id)
+                if ent is None:
+                    ent = persons[a.actor_id] = _Entity(a, reg.name_keys(it.idx))
+                ent.learn(it)
+                it.link = (ent, "registry")
+        elif kind == "person":
+            named.append(it)
+        elif kind == "org":
+            bodies.append(it)
+        else:
+            descs.append(it)
     if named:
         registered = list(persons.values())
-        for it in sorted(named, key=lambda it: (-len(_name_key(it.name)), it.s)):
-            key = _name_key(it.name)
+        for key, it in sorted(((_name_key(it.name), it) for it in named), key=_by_length):
             ents = [e for e in persons.values() if any(_contains(k, key) for k in e.keys)]
             if not ents and len(key) > 1:  # "Vladmir Putin" next to the registry's "Vladimir Putin"
                 ents = [e for e in registered if any(
@@ -100,76 +125,76 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
             elif not ents and len(key[0]) >= 5:  # "Chanthouk" in a caption, "Ong Chanthuok" in the story
                 ents = [e for e in persons.values() if e.actor.actor_id.startswith("person:") and any(
                     len(k) > 1 and _similar(k[-1], key[0]) for k in e.keys)]
-            ent = _nearest(ents, it.s, True)
+            ent = _nearest(ents, it.s, True) if ents else None
             if ent is not None:
-                exact = any(k == key for k in ent.keys)
-                link[id(it)] = (ent, "pattern" if exact and ent.actor.actor_id.startswith("person:") else "coreference")
+                exact = key in ent.keys
+                it.link = (ent, "pattern" if exact and ent.actor.actor_id.startswith("person:") else "coreference")
             elif it.weak:
                 continue  # "Bộ trưởng Giao thông ...": no one of that name in the article
             else:
                 actor = Actor(f"person:{slug(it.name)}", it.name, "person", it.country, it.role)
                 ent = persons.get(actor.actor_id) or persons.setdefault(actor.actor_id, _Entity(actor, [key]))
-                link[id(it)] = (ent, "pattern")
+                it.link = (ent, "pattern")
             ent.learn(it)
-    descs = [it for it in items if it.kind in ("desc", "ana")]
     if descs and persons:
         people = list(persons.values())
         # 2. a title with no name right next to a named person ("Thứ trưởng X, bà Y") is that person
-        ordered = sorted(items, key=lambda it: it.s)
+        ordered = sorted(items, key=_S)
         for a, b in zip(ordered, ordered[1:], strict=False):
             for desc, other, gap in ((a, b, b.anchor - a.e), (b, a, b.s - a.e)):
-                if desc.kind == "desc" and id(other) in link and other.kind in ("reg", "person") \
-                        and link[id(other)][0].actor.actor_type == "person" and 0 <= gap <= 3:
-                    link[id(desc)] = (link[id(other)][0], "coreference")
-                    link[id(other)][0].learn(desc)
+                if desc.kind == "desc" and other.link is not None and other.kind in ("reg", "person") \
+                        and other.link[0].actor.actor_type == "person" and 0 <= gap <= 3:
+                    desc.link = (other.link[0], "coreference")
+                    other.link[0].learn(desc)
         # 3. titles without a name ("Đại sứ Nga tại Bình Nhưỡng") join the person they fit, anywhere in the article
         for it in descs:
-            if it.kind == "desc" and id(it) not in link:
+            if it.kind == "desc" and it.link is None:
                 ent = _nearest([e for e in people if _fits(it, e, rules)], it.s, bool(it.country or it.posting))
                 if ent is not None:
-                    link[id(it)] = (ent, "coreference")
+                    it.link = (ent, "coreference")
                     ent.learn(it)
         # 4. descriptions ending in "này" join the last person before them that fits
         for it in descs:
             if it.kind == "ana":
                 ent = _nearest([e for e in people if it.group in ("any", None) or it.group in e.groups], it.s, False)
                 if ent is not None:
-                    link[id(it)] = (ent, "coreference")
+                    it.link = (ent, "coreference")
     # 5. organizations by pattern: a shorter form joins a longer one that starts with it
-    orgs: list[tuple[tuple[str, ...], _Entity]] = []
-    for it in sorted((it for it in items if it.kind == "org"), key=lambda it: (-len(_name_key(it.name)), it.s)):
-        key = _name_key(it.name)
-        found = next((e for k, e in orgs if k[:len(key)] == key), None)
-        if found is None:
-            found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key])
-            orgs.append((key, found))
-            link[id(it)] = (found, "pattern")
-        else:
-            link[id(it)] = (found, "pattern" if key == _name_key(found.actor.actor_name) else "coreference")
+    if bodies:
+        orgs: list[tuple[tuple[str, ...], _Entity]] = []
+        for key, it in sorted(((_name_key(it.name), it) for it in bodies), key=_by_length):
+            found = next((e for k, e in orgs if k[:len(key)] == key), None)
+            if found is None:
+                found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key])
+                orgs.append((key, found))
+                it.link = (found, "pattern")
+            else:
+                it.link = (found, "pattern" if key == _name_key(found.actor.actor_name) else "coreference")
     # 6. everything else from the registry; ambiguous forms only if the actor is named plainly elsewhere, and
     # never a one-word form the article uses as somebody's name ("anh Đức ... chia tay Đức")
-    names = {it.name for it in items if it.kind == "person" and " " not in it.name}
-    plain = {it.idx for it in items if it.kind == "reg" and not it.weak and it.name not in names}
+    names = {it.name for it in named if " " not in it.name}
+    plain = {it.idx for it in regs if not it.weak and it.name not in names}
     out: dict[tuple[int, int], tuple] = {}
-    for it in sorted(items, key=lambda it: (it.s, -it.e)):
-        if (it.s, it.e) in out:
+    for it in sorted(items, key=_in_text_order):
+        span = (it.s, it.e)
+        if span in out:
             continue
-        if id(it) in link:
-            ent, method = link[id(it)]
+        if it.link is not None:
+            ent, method = it.link
             a = ent.actor
             if a.actor_type == "person":
                 role = it.role or (ent.roles[0] if ent.roles else None)
                 country = (it.country if it.kind == "person" else None) or ent.country
             else:
                 role, country = None, ent.country
-            out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
+            out[span] = (it.sid, a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
         elif it.kind == "reg" and (not it.weak or it.idx in plain) and (it.name is None or it.name not in names):
-            a = reg.actors[it.idx]
-            out[(it.s, it.e)] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
+            a = actors[it.idx]
+            out[span] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
     mentions = []
-    for (s, e), v in sorted(out.items()):
-        start, text = texts[v[0]]
-        mentions.append(Mention(v[0], s, e, text[s - start:e - start], *v[1:]))
+    for (s, e), (sid, *rest) in sorted(out.items()):
+        start, text = texts[sid]
+        mentions.append(Mention(sid, s, e, text[s - start:e - start], *rest))
     return mentions
 
 

@@ -15,13 +15,14 @@ class _Item:
     """What the sentence grammar found, before the article-level resolution (offsets into the article)."""
 
     __slots__ = ("kind", "sid", "s", "e", "idx", "name", "role", "base", "group", "country", "posting", "weak",
-                 "anchor", "org")
+                 "anchor", "org", "link")
 
     def __init__(self, kind, sid, s, e, idx=None, name=None, role=None, base=None, group=None, country=None,
                  posting=None, weak=False, anchor=None, org=None):
         self.kind, self.sid, self.s, self.e, self.idx, self.name = kind, sid, s, e, idx, name
         self.role, self.base, self.group, self.country, self.posting = role, base, group, country, posting
         self.weak, self.anchor, self.org = weak, anchor if anchor is not None else s, org
+        self.link = None  # (entity, method), set by the article-level resolution
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*")

@@ -92,8 +92,11 @@ class Registry:
             credit.setdefault(_lower(form), {})[form] = True
         for form in rules.credit_hints:  # (a form that counts anywhere needs no bracket: "TTXVN")
             credit.setdefault(_lower(form), {})[form] = False
+        # (keys in the order of the language's letter frequencies: each state of the automaton lists its next
+        # letters in the order they were added and tries the likelier ones first)
+        rank = {c: i for i, c in enumerate(rules.letters)}
         automaton = ahocorasick.Automaton()
-        for key in keys.keys() | credit.keys():
+        for key in sorted(keys.keys() | credit.keys(), key=lambda k: [rank.get(c, len(rank) + ord(c)) for c in k]):
             automaton.add_word(key, (len(key), tuple(keys.get(key, ())), credit.get(key)))
         automaton.make_automaton()
         self.automaton = automaton
