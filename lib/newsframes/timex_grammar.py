@@ -88,7 +88,6 @@ _CLOSING = re.compile(r"\s*\)")
 _DATE_SEPARATORS = frozenset("/.-–—,")
 _PUNCT = "()[]{}\"'“”‘’«»,.;:!?…-–—/"
 _UNIT_EN = {"tuần": "week", "tháng": "month", "năm": "year", "quý": "quarter", "ngày": "day"}
-_ODD = 1 << 20  # the "word" of a double space in the phrase automaton
 _DAY_NUMBERS = re.compile(r"\d{1,2}")
 _DASH = re.compile(r"[-–—]")
 _DASH_RANGE = re.compile(r"\d{1,2}\s*[-–]")
@@ -98,7 +97,6 @@ _WORD_SPACE_END = re.compile(r"\w\s+\Z")
 _MONTH_TAIL = re.compile(r"tháng\s+\Z")
 _SET_VALUE = re.compile(r"P(\d+)(\w)")
 _new = tuple.__new__  # builds a named tuple without its Python-level __new__ (a third of the cost)
-_WORD_OF_HIT = operator.itemgetter(1)
 _START = operator.attrgetter("start")
 
 
@@ -107,6 +105,13 @@ def _LONGEST_FIRST(candidate):
 
 
 _UNIT_OF_CODE = {"D": "day", "W": "week", "M": "month", "Y": "year", "Q": "quarter"}
+
+
+def _peek(low: str, i: int) -> str:
+    """The character at ``i``, or after it when it is a space: enough to tell that most short patterns fail there
+    (a regex call costs more than the few patterns it saves); a whitespace result means "ask the regex"."""
+    c = low[i:i + 1]
+    return low[i + 1:i + 2] if c == " " else c
 
 
 def _valid_day(year: int | None, month: int, day: int) -> bool:
@@ -287,18 +292,23 @@ class Grammar:
             return {_key(str(w)).split()[-1] for w in words_}
 
         pod_last, pos_last = last(self.pod_shift), last(self.positions)
-        # Each backward pattern with the words its match can end with (a pattern is no dict key: its hash is
-        # computed over its whole compiled code on every lookup).
-        self.b_date = (self.b_date, frozenset(self.date_nouns | pod_last | last(self.weekdays) | last(self.sunday)))
-        self.b_pod = (self.b_pod, frozenset(pod_last | {"hôm", "ngày"}))
-        self.b_pos = (self.b_pos, frozenset(pos_last))
-        self.b_year = (self.b_year, frozenset(last(self.bare_year_strong | self.bare_year_weak) | pos_last))
-        self.b_cach = (self.b_cach, frozenset({"đây"} | last(data["approximately"])))
-        self.b_time = (self.b_time, frozenset(last(self.time_before)))
+        # Each backward pattern with the words its match can end with and the words it can contain (every word
+        # of its source, syntax included: more words only make the shortcut in _back rarer). A pattern is no
+        # dict key: its hash is computed over its whole compiled code on every lookup.
+        def backward(regex, finals):
+            return regex, frozenset(finals), frozenset(re.findall(r"[^\W\d_]+|\d+", regex.pattern))
+
+        self.b_date = backward(self.b_date, self.date_nouns | pod_last | last(self.weekdays) | last(self.sunday))
+        self.b_pod = backward(self.b_pod, pod_last | {"hôm", "ngày"})
+        self.b_pos = backward(self.b_pos, pos_last)
+        self.b_year = backward(self.b_year, last(self.bare_year_strong | self.bare_year_weak) | pos_last)
+        self.b_cach = backward(self.b_cach, {"đây"} | last(data["approximately"]))
+        self.b_time = backward(self.b_time, last(self.time_before))
 
         self.r_vague_after_number = c(r"\s+(?:" + _alt(data["vague_after_number"]) + r")\b")
         self.r_pod_after = c(r"\s+(" + pod + r")\b")
         self.r_lunar = c(r"\s*\(?\s*(?:" + _alt(data["lunar"]) + r")\b")
+        self._lunar_initials = frozenset(_key(w)[0] for w in data["lunar"])
         self.r_future = c(r"(?<!\w)(?:" + _alt(data["future_cues"]) + r")(?!\w)")
         self.r_next_word = c(r"\s*(\w+)")
         self.r_date_word_after = c(r"\s*(?:ngày|tháng|năm|nay|hết|\d|giờ|lúc|tuần|quý)")
@@ -325,6 +335,9 @@ class Grammar:
         self._build_automata(data)
         self._number_cache: dict[tuple, tuple] = {}
         self._number_words = self.range_words | self.unit_first | {"tháng", "giờ"}
+        self._range_word_initials = frozenset(w[0] for w in self.range_words)
+        # What may follow a date's space as a modifier ("tới", "sắp tới", "vừa qua", "này", "năm ngoái").
+        self._mod_initials = frozenset(w[0] for w in ["năm", "tới", "sắp", "vừa", "qua", "này"])
 
     def _build_automata(self, data: dict) -> None:
         """Two Aho-Corasick automata that find where a pattern may begin, and which patterns may begin there.
@@ -394,20 +407,25 @@ class Grammar:
                 bit = 1 << table[w].index(scanner)
                 phrases[key] = (i, phrases.get(key, (i, 0))[1] | bit)
 
-        def automaton(entries):
+        def automaton(entries, word_before, number_before):
             a = ahocorasick.Automaton()
             for key, (i, mask) in entries.items():
-                for before in _WORD_AFTER if i != _ODD else ("",):
+                for before in word_before:
                     a.add_word(before + key, (len(key), i, mask))
             for d in digits:
-                for before in _NUMBER_AFTER:
+                for before in number_before:
                     a.add_word(before + d, (1, -1, 0))
             a.make_automaton()
             return a
 
-        self.word_automaton = automaton({w + " ": (i, (1 << len(table[w])) - 1) for w, i in word_id.items()})
-        phrases["  "] = (_ODD, 0)  # the phrase automaton also reports where it should not be trusted
-        self.phrase_automaton = automaton(phrases)
+        self.word_automaton = automaton(
+            {w + " ": (i, (1 << len(table[w])) - 1) for w, i in word_id.items()}, _WORD_AFTER, _NUMBER_AFTER
+        )
+        # The phrase automaton reads a copy of the text whose separators are all spaces (each character the
+        # automaton has to try at every position costs time), and scan() checks the separator itself.
+        self.phrase_automaton = automaton(phrases, " ", " ")
+        self._separators = tuple(dict.fromkeys(c for c in _WORD_AFTER + _NUMBER_AFTER if c != " "))
+        self._word_before, self._number_before = frozenset(_WORD_AFTER), frozenset(_NUMBER_AFTER)
 
     @staticmethod
     def _firsts(words_) -> list[str]:
@@ -423,11 +441,13 @@ class Grammar:
         return False
 
     @staticmethod
-    def _back(pattern: tuple[re.Pattern, frozenset], low: str, start: int) -> re.Match | None:
-        """What ``pattern`` (a regex ending in ``\\Z``, and the words it can end with) finds right before ``start``.
+    def _back(pattern: tuple[re.Pattern, frozenset, frozenset], low: str, start: int) -> re.Match | None:
+        """What ``pattern`` finds right before ``start`` (in a window of 40); None when it finds nothing.
 
-        None when it finds nothing. The search runs only when the last word before ``start`` is one of the words
-        the regex can end with.
+        ``pattern`` is a regex ending in ``\\Z``, the words its match can end with and the words it can contain.
+        The search runs only when the last word before ``start`` is one of the former, and it starts at the
+        last word when the word before that is a plain word that is none of the latter (no match can begin
+        earlier: it would have to contain that word).
         """
         if not start:
             return None
@@ -437,10 +457,14 @@ class Grammar:
         lo = start - 40 if start > 40 else 0
         chunk = low[lo:start]
         words = chunk.rstrip(" (\t\n,").rsplit(None, 1)
-        regex, finals = pattern
+        regex, finals, inner = pattern
         if not words or words[-1].strip(_PUNCT) not in finals and not chunk.rstrip().endswith("("):
             return None
-        m = regex.search(low, lo, start)
+        tokens = chunk.rsplit(None, 2)
+        if len(tokens) >= 2 and tokens[-2].isalnum() and tokens[-2] not in inner:
+            m = regex.search(low, lo + chunk.rfind(tokens[-1]), start)
+        else:
+            m = regex.search(low, lo, start)
         return m if m and m.start() < start else None
 
     @staticmethod
@@ -478,6 +502,11 @@ class Grammar:
 
     def _after_mod(self, low: str, end: int, regex: re.Pattern | None = None) -> tuple[int, str | None]:
         """A modifier after a date ("tới", "vừa qua"), unless "tới"/"qua" is a verb or a range word."""
+        if low[end:end + 1] != " " and not low[end:end + 1].isspace():
+            return end, None  # the modifier patterns begin with whitespace
+        c = low[end + 1:end + 2]
+        if not (c in self._mod_initials or c.isspace()):
+            return end, None
         m = (regex or self.mod_after).match(low, end)
         if not m:
             return end, None
@@ -487,6 +516,17 @@ class Grammar:
         if word == "tới" and self.r_date_word_after.match(low, m.end()):
             return end, None  # "từ tháng 6 tới tháng 9", "ngày 1/2 tới nay"
         return m.end(), word
+
+    def _lunar(self, low: str, end: int) -> bool:
+        """Is the date at ``end`` followed by "âm lịch" (lunar calendar)?"""
+        c = _peek(low, end)
+        return (c == "(" or c in self._lunar_initials or c.isspace()) and self.r_lunar.match(low, end) is not None
+
+    @staticmethod
+    def _dash_after(low: str, end: int) -> bool:
+        """May a dash follow ``end`` (after spaces)? ("30/4-1/5")"""
+        c = _peek(low, end)
+        return c in "-–—" and c != "" or c.isspace()
 
     def _hint(self, mod: str | None) -> int:
         if mod in self.past_mods:
@@ -570,9 +610,9 @@ class Grammar:
                         start = lead.start("noun") if lead.group("noun") else m.start()
                         if not lead.group("noun"):
                             end, mod = self._after_mod(low, m.end())
-        if self.r_lunar.match(low, end):
+        if self._lunar(low, end):
             return None
-        if sep == "/" and len(nums) == 1 and self.r_date_after.match(low, end):
+        if sep == "/" and len(nums) == 1 and self._dash_after(low, end) and self.r_date_after.match(low, end):
             continues = True  # "30/4-1/5": the first end of a range of dates
         if year is None and not strong and continues is None:
             continues = self.r_date_before[sep].search(low, max(0, m.start() - 30), m.start()) is not None
@@ -604,7 +644,7 @@ class Grammar:
         if not (year or lead and lead.group("noun")):
             return None
         end, mod = self._after_mod(low, m.end())
-        if self.r_lunar.match(low, end):
+        if self._lunar(low, end):
             return None
         start = lead.start() if lead and not lead.group("po") else m.start() if not lead else lead.start("noun")
         return [_new(_Part, (start, end, _spec("cal", "day", year, mo, d, hint=self._lean(low, start, self._hint(mod)))))]
@@ -670,7 +710,7 @@ class Grammar:
                 low[:m.start("m")]) else 0) if heads else start
             return parts + [_new(_Part, (last, m.end(), _spec("set", extra=f"XXXX-{mo:02d}")))]
         end, mod = self._after_mod(low, m.end(), self.year_mod_after)
-        if self.r_lunar.match(low, end):
+        if self._lunar(low, end):
             return None
         year = int(y) if y else None
         unit, offset, hint = self._year_mod(mod, self._lean(low, start, self._hint(mod)))
@@ -908,20 +948,27 @@ class Grammar:
         Only for numbers that ``r_number_quick`` lets through (the others have none).
         """
         digits, frac, glued, dash, word = self.r_number_info.match(low, start).groups()
-        key = (len(digits) == 4, bool(frac), glued, bool(dash), word if word in self._number_words else "")
+        n = len(digits)
+        key = (n if n < 5 else 5, frac[:1], glued, bool(dash), word if word in self._number_words else "")
         scanners = self._number_cache.get(key)
         if scanners is None:
             out = []
+            # Dates, day-month words and clock times begin with one or two digits; a range or list of days goes
+            # on with a separator, a space or a list word ("20-22/11", "20 và 21/11"); the dash form with no
+            # "/" or "." after the day ("1.500" is no "1-5"). Patterns that cannot match here are not tried.
+            short, after = n <= 2, frac[:1] or glued or " "
             if frac or glued in _DATE_SEPARATORS or dash or word in self.range_words:
-                out.append((self.r_dm, self._on_dm))
-                out.append((self.r_dm_dash, self._on_dm))
-            if word == "tháng":
+                if short and (after in "/.-–—, " or after in self._range_word_initials):
+                    out.append((self.r_dm, self._on_dm))
+                if short and (after in "-, " or after in self._range_word_initials):
+                    out.append((self.r_dm_dash, self._on_dm))
+            if word == "tháng" and short:
                 out.append((self.r_dmw, self._on_dmw))
             if word in self.unit_first:
                 out.append((self.r_num, self._on_num))
-            if glued in ("h", "g") or word == "giờ":
+            if (glued in ("h", "g") or word == "giờ") and short:
                 out.append((self.r_time, self._on_time))
-            if len(digits) == 4:
+            if n == 4:
                 out.append((self.r_bareyear, self._on_bareyear))
             scanners = tuple(out)
             if len(self._number_cache) < 4096:  # glued may be any character: keep the cache bounded
@@ -950,11 +997,12 @@ class Grammar:
         low_all = joined.lower()
         if len(low_all) != len(joined):
             low_all = "\n".join(map(_lower, texts))
-        hits = self._hits(self.phrase_automaton, low_all)
-        # Whitespace other than " " is not printable (a tab, a no-break space, a newline inside a sentence); the
-        # phrase automaton reports double spaces. Such text takes the word automaton, which misses nothing.
-        if hits and max(hits, key=_WORD_OF_HIT)[1] == _ODD or not all(map(str.isprintable, texts)):
+        # Whitespace other than single spaces (a double space, a tab, a no-break space, a newline inside a
+        # sentence: all but " " are unprintable) takes the word automaton, which misses nothing.
+        if "  " in joined or not all(map(str.isprintable, texts)):
             hits = self._hits(self.word_automaton, low_all)
+        else:
+            hits = self._phrase_hits(low_all)
         if not hits:
             return
         hits.sort()
@@ -995,6 +1043,23 @@ class Grammar:
         # A leading space lets the first word match; ``end - size`` is then a word's offset in ``low_all``.
         return [(end - size, word, mask) for end, (size, word, mask) in automaton.iter(" " + low_all)
                 if word >= 0 or quick(low_all, end - size) is not None]
+
+    def _phrase_hits(self, low_all: str) -> list[tuple[int, int, int]]:
+        """The same with the phrase automaton, on single-spaced text."""
+        hay = low_all
+        for c in self._separators:
+            hay = hay.replace(c, " ")
+        quick = self.r_number_quick.match
+        word_before, number_before = self._word_before, self._number_before
+        hits = []
+        for end, (size, word, mask) in self.phrase_automaton.iter(" " + hay):
+            start = end - size
+            if word >= 0:
+                if not start or low_all[start - 1] in word_before:
+                    hits.append((start, word, mask))
+            elif (not start or low_all[start - 1] in number_before) and quick(low_all, start) is not None:
+                hits.append((start, word, mask))
+        return hits
 
     def _choose(self, low: str, found: list) -> list[_Part]:
         """The non-overlapping candidates, in order of appearance."""
