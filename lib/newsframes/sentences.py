@@ -30,7 +30,11 @@ class Sentence(NamedTuple):
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([-–—"
 # A candidate end: terminal punctuation, optional closers, then whitespace.
-_CANDIDATE = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# A candidate end: terminal punctuation (1), optional closers, then whitespace; the lookahead also captures the
+# opening quotes or brackets (2) and the first character (3) of what follows, which decide the boundary.
+_CANDIDATE = re.compile(
+    r"([.!?…]+)[" + re.escape(_CLOSERS) + r"]*(?=\s+([" + re.escape(_OPENERS) + r"\s]*)(\S)?)"
+)
 
 
 _CREDIT_START = re.compile(r"[(\[]?\s*(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
@@ -39,42 +43,6 @@ _CREDIT_START = re.compile(r"[(\[]?\s*(?:Ảnh|ẢNH|Nguồn ảnh|Photo)\s*:")
 @functools.cache
 def _abbreviations(language: str) -> frozenset[str]:
     return frozenset(load_yaml(language, "structure.yaml")["abbreviations"])
-
-
-def _word_before(text: str, pos: int) -> str:
-    i = pos
-    while i > 0 and not text[i - 1].isspace() and text[i - 1] not in _OPENERS:
-        i -= 1
-    return text[i:pos]
-
-
-def _is_boundary(text: str, m: re.Match, abbreviations: frozenset[str]) -> bool:
-    end = m.end()
-    j = end
-    n = len(text)
-    while j < n and text[j].isspace():
-        j += 1
-    if j >= n:
-        return True
-    nxt = text[j]
-    if nxt in _OPENERS:
-        k = j + 1
-        while k < n and (text[k] in _OPENERS or text[k].isspace()):
-            k += 1
-        nxt = text[k] if k < n else ""
-        if not nxt or not (nxt.isupper() or nxt.isdigit()):
-            return False
-    elif not nxt.isupper():
-        return False
-    punct = m.group(0).rstrip(_CLOSERS)
-    if punct == ".":
-        word = _word_before(text, m.start())
-        if word in abbreviations or word.rstrip(".") in abbreviations:
-            return False
-        # An initial: "V. Putin", "Donald J. Trump".
-        if len(word) == 1 and word.isupper():
-            return False
-    return True
 
 
 def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]:
@@ -86,9 +54,24 @@ def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]
     abbreviations = _abbreviations(language)
     spans, start = [], 0
     for m in _CANDIDATE.finditer(text):
-        if _is_boundary(text, m, abbreviations):
-            spans.append((start, m.end()))
-            start = m.end()
+        nxt = m.group(3)
+        if nxt is None:  # the end of the paragraph: a boundary, unless only an opening mark follows
+            if m.group(2).strip():
+                continue
+        else:
+            if m.group(2).strip():  # an opening quote or bracket: a capital or a digit must follow it
+                if not (nxt.isupper() or nxt.isdigit()):
+                    continue
+            elif not nxt.isupper():
+                continue
+            if m.group(1) == ".":
+                # The word before the stop: an abbreviation ("TP.") or an initial ("V. Putin") goes on.
+                cut = m.start()
+                word = text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS)
+                if word in abbreviations or word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper()):
+                    continue
+        spans.append((start, m.end()))
+        start = m.end()
     spans.append((start, len(text)))
     out = []
     for a, b in spans:
