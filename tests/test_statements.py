@@ -253,11 +253,11 @@ def test_an_unresolved_date_before_the_cue_falls_back_to_the_article_date():
 
 
 def test_the_same_date_words_are_found_in_lower_case_wherever_the_pattern_finds_them():
-    # The case-blind "Cùng ngày" pattern runs only on sentences whose lower case holds one of its first words:
+    # The case-blind "Cùng ngày" pattern runs only on sentences whose lower case holds one of its key words:
     # every character the pattern takes for one of their letters must lower-case to that letter.
     vocab = reports.vocabulary("vi")
     every = "".join(map(chr, range(0x110000)))
-    for letter in sorted(set("".join(vocab.same_date_firsts))):
+    for letter in sorted(set("".join(vocab.same_date_words))):
         assert {x.lower() for x in re.findall(re.escape(letter), every, re.IGNORECASE)} == {letter}
 
 

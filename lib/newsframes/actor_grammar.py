@@ -13,6 +13,10 @@ from .registry import Registry
 _ROMAN = re.compile(r"[IVX]+")
 
 
+def _longest_first(hit: tuple[int, int, int]) -> tuple[int, int]:
+    return hit[0], hit[0] - hit[1]
+
+
 class _Sentence(_OrgGrammar):
     """The grammar of one sentence: registry hits and triggers over its tokens."""
 
@@ -29,7 +33,7 @@ class _Sentence(_OrgGrammar):
         # registry forms: longest first, without overlap
         if len(hits) > 1:
             chosen, taken = [], []
-            for s, e, idx in sorted(hits, key=lambda h: (h[0], h[0] - h[1])):
+            for s, e, idx in sorted(hits, key=_longest_first):
                 if not any(s < b and a < e for a, b in taken):
                     chosen.append((s, e, idx))
                     taken.append((s, e))
@@ -39,8 +43,9 @@ class _Sentence(_OrgGrammar):
         self.used_chars: list[tuple[int, int]] = []
         if trig:
             self._grammar(chosen, trig)
+        used = self.used_chars
         for s, e, idx in chosen:
-            if s in self.admitted or not any(a <= s < b for a, b in self.used_chars):
+            if not used or s in self.admitted or not any(a <= s < b for a, b in used):
                 self._registry_item(s, e, idx)
         if "-" in text or "–" in text:
             self._compounds()
@@ -60,8 +65,7 @@ class _Sentence(_OrgGrammar):
             ti, tj = bisect_left(ts, s), bisect_left(te, e)
             if ti < n and ts[ti] == s and tj < n and te[tj] == e:
                 self.reg_at[ti] = (tj + 1, idx, s)
-                for k in range(ti, tj + 1):
-                    covered[k] = True
+                covered[ti:tj + 1] = [True] * (tj + 1 - ti)
         self.trig_at = trig_at = {}
         for s, (e, kinds) in trig.items():
             ti, tj = bisect_left(ts, s), bisect_left(te, e)
@@ -83,10 +87,13 @@ class _Sentence(_OrgGrammar):
         text, before = self.text, self.rules.comma_words
         at = text.find(",", max(e for e, _ in trig.values()))
         while at >= 0:
-            j = at
-            while j > 0 and text[j - 1].isalnum():
-                j -= 1
-            if text[j:at].lower() not in before and not any(s <= at < e for s, e, _ in chosen):
+            word = text[text.rfind(" ", 0, at) + 1:at]
+            if not word.isalnum():  # (the letters right before the comma)
+                j = at
+                while j > 0 and text[j - 1].isalnum():
+                    j -= 1
+                word = text[j:at]
+            if word.lower() not in before and not (chosen and any(s <= at < e for s, e, _ in chosen)):
                 return at + 1
             at = text.find(",", at + 1)
         return None
@@ -103,8 +110,7 @@ class _Sentence(_OrgGrammar):
     def _use(self, i, j):
         j = min(j, self.n)
         if j > i:
-            for k in range(i, j):
-                self.used[k] = True
+            self.used[i:j] = [True] * (j - i)
             self.used_chars.append((self.ts[i], self.te[j - 1]))
 
     def _admit(self, toks) -> None:

@@ -67,8 +67,7 @@ def _tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
                 found = list(_WORD.finditer(piece))
                 sub = _PIECES[piece] = ([m.group() for m in found], tuple(m.start() for m in found))
             tok[i:i + 1] = sub[0]
-            p = ts[i]
-            ts[i:i + 1] = [p + x for x in sub[1]]
+            ts[i:i + 1] = map(ts[i].__add__, sub[1])
     return tok, ts, list(map(add, ts, map(len, tok)))
 
 
@@ -102,11 +101,19 @@ def _is_acronym(t: str) -> bool:
 def slug(text: str) -> str:
     """ASCII slug of a name: ``"Trung tâm an ninh"`` -> ``"trung-tam-an-ninh"``."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = _combining().sub("", text).lower()
     return _SLUG_RE.sub("-", text).strip("-")
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+@functools.cache
+def _combining() -> re.Pattern:
+    """Every combining character (the accents NFD splits off), as one character class (none lies beyond the
+    first two planes)."""
+    marks = "".join(c for c in map(chr, range(0x20000)) if unicodedata.combining(c))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def _toks(text: str) -> tuple[str, ...]:
@@ -178,7 +185,6 @@ class _Rules(NamedTuple):
     credit_bracketed: frozenset[str]         # ... only after "(" and spaces (with the credited agencies)
     media_particles: frozenset[str]
     desc_bare_forms: tuple[str, ...]         # "ông", "Ông" ...: bare descriptions before "này"
-    letters: str                             # the characters of the language, most frequent first
     comma_words: frozenset[str]              # words before a comma inside a phrase of the lexicons ("Kinh tế, ...")
 
 
@@ -223,7 +229,6 @@ def _rules(language: str) -> _Rules:
         credit_hints=tuple(r["credit_hints"]),
         credit_bracketed=frozenset(r["credit_hints_bracketed"]) | frozenset(r["credit_agencies"]),
         media_particles=frozenset(t["media_particles"]),
-        letters=r.get("letters_by_frequency") or "",
         comma_words=frozenset(p[i - 1] for lex in (t["portfolios"], t["title_suffixes"], t["title_prefixes"],
                                                     t["affiliation_words"], t["affiliation_links"],
                                                     t["description_modifiers"], r["group_verbs"])

@@ -83,13 +83,13 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
     found: dict[int, list] = {}
     has_this = "này" in low
     i, st, stop = 0, 0, len(texts[0])  # the sentence of the last hit: hits come in text order, mostly
-    for end, (length, entries, credit) in reg.automaton.iter(low):
+    for end, (length, credit, loose, exact) in reg.automaton.iter(low):
         e = end + 1
         s = e - length
-        if s < st or s > stop:
-            i = bisect_right(starts, s) - 1
-            st, stop = starts[i], starts[i] + len(texts[i])
         if credit is not None:
+            if s < st or s > stop:
+                i = bisect_right(starts, s) - 1
+                st, stop = starts[i], starts[i] + len(texts[i])
             surface = joined[s:e]
             if surface in credit:
                 if credit[surface]:  # "(Theo AFP)": a bracket and spaces before the word, in the same sentence
@@ -100,38 +100,47 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
                         found.setdefault(i, [[], {}, False])[2] = True
                 else:
                     found.setdefault(i, [[], {}, False])[2] = True
-        if not entries or (s and low[s - 1].isalnum()) or (e < n and low[e].isalnum()) or e > stop:
+        if (s and low[s - 1].isalnum()) or (e < n and low[e].isalnum()):
             continue
-        surface = joined[s:e]
+        if exact is not None:
+            surface = joined[s:e]
+            exact = exact.get(surface)  # heads, honorifics, outlet words and one-word forms keep their case
+            if exact is None and not loose:
+                continue
+        elif not loose:
+            continue
+        if s < st or s > stop:
+            i = bisect_right(starts, s) - 1
+            st, stop = starts[i], starts[i] + len(texts[i])
+        if e > stop:
+            continue
         slot = found.get(i)
         if slot is None:
             slot = found[i] = [[], {}, False]
-        for entry in entries:
+        if exact is not None:
+            for kind, value in exact:
+                if kind == "reg1":
+                    slot[0].append((s - st, e - st, value))
+                elif kind == "head":
+                    _trigger(slot[1], s - st, e - st, kind, value)
+                elif (s == 0 or joined[s - 1] in _HON_OPENINGS) and e + 1 < n and joined[e] == " " \
+                        and joined[e + 1].isupper():  # honorifics, outlets: a name follows
+                    if kind == "hon" and surface[0].isupper():
+                        before = joined[st:s].rstrip()
+                        if before and before[-1] not in _OPENING:
+                            continue  # "Ông", "Bà" with a capital only where a sentence or clause starts
+                    _trigger(slot[1], s - st, e - st, kind, value)
+        for entry in loose:
             kind = entry[0]
-            if kind == "reg1":
-                if surface == entry[2]:
-                    slot[0].append((s - st, e - st, entry[1]))
-            elif kind == "reg":
-                if _case_ok(surface, entry[2]):
+            if kind == "reg":
+                if _case_ok(joined[s:e], entry[2]):
                     slot[0].append((s - st, e - st, entry[1]))
             elif kind == "title":
                 # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...", "trợ lý
                 # tổng thống Nga ..."), or after a name set off by a comma
-                if surface[0].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
+                if joined[s].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
                     _trigger(slot[1], s - st, e - st, kind, entry[1])
-            elif kind == "desc":
-                if has_this:
-                    _trigger(slot[1], s - st, e - st, kind, entry[1])
-            elif surface != entry[1]:
-                continue  # heads, honorifics and outlet words keep their case
-            elif kind == "head":
-                _trigger(slot[1], s - st, e - st, kind, entry[1])
-            elif (s == 0 or joined[s - 1] in _HON_OPENINGS) and e + 1 < n and joined[e] == " " \
-                    and joined[e + 1].isupper():  # honorifics, outlets: a name follows
-                if kind == "hon" and surface[0].isupper():
-                    before = joined[st:s].rstrip()
-                    if before and before[-1] not in _OPENING:
-                        continue  # "Ông", "Bà" with a capital only where a sentence or clause starts: "cầu Bà Tỵ"
+            elif has_this:  # descriptions: only where "này" follows somewhere
                 _trigger(slot[1], s - st, e - st, kind, entry[1])
     if has_this:  # "ông này", "người này": a bare description right before "này"
         bare = reg.rules.desc_bare_forms

@@ -23,10 +23,11 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 class _Entity:
-    __slots__ = ("actor", "keys", "bases", "groups", "roles", "country", "posting", "orgs", "spots")
+    __slots__ = ("actor", "keys", "words", "bases", "groups", "roles", "country", "posting", "orgs", "spots")
 
-    def __init__(self, actor: Actor, keys):
+    def __init__(self, actor: Actor, keys, words: frozenset[str]):
         self.actor, self.keys = actor, list(keys)
+        self.words = words  # every word of the keys: a quick test before the names are compared
         self.bases: set[str] = set()
         self.groups: set[str] = set()
         self.orgs: set[str] = set()
@@ -106,7 +107,7 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
             if a.actor_type == "person":
                 ent = persons.get(a.actor_id)
                 if ent is None:
-                    ent = persons[a.actor_id] = _Entity(a, reg.name_keys(it.idx))
+                    ent = persons[a.actor_id] = _Entity(a, *reg.name_keys(it.idx))
                 ent.learn(it)
                 it.link = (ent, "registry")
         elif kind == "person":
@@ -118,7 +119,7 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
     if named:
         registered = list(persons.values())
         for key, it in sorted(((_name_key(it.name), it) for it in named), key=_by_length):
-            ents = [e for e in persons.values() if any(_contains(k, key) for k in e.keys)]
+            ents = [e for e in persons.values() if (not key or key[0] in e.words) and any(_contains(k, key) for k in e.keys)]
             if not ents and len(key) > 1:  # "Vladmir Putin" next to the registry's "Vladimir Putin"
                 ents = [e for e in registered if any(
                     len(k) == len(key) and k[-1] == key[-1] and _similar(" ".join(k), " ".join(key)) for k in e.keys)]
@@ -133,7 +134,8 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
                 continue  # "Bộ trưởng Giao thông ...": no one of that name in the article
             else:
                 actor = Actor(f"person:{slug(it.name)}", it.name, "person", it.country, it.role)
-                ent = persons.get(actor.actor_id) or persons.setdefault(actor.actor_id, _Entity(actor, [key]))
+                ent = persons.get(actor.actor_id) or persons.setdefault(actor.actor_id,
+                                                                        _Entity(actor, [key], frozenset(key)))
                 it.link = (ent, "pattern")
             ent.learn(it)
     if descs and persons:
@@ -165,7 +167,8 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
         for key, it in sorted(((_name_key(it.name), it) for it in bodies), key=_by_length):
             found = next((e for k, e in orgs if k[:len(key)] == key), None)
             if found is None:
-                found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key])
+                found = _Entity(Actor(f"org:{slug(it.name)}", it.name, "organization", it.country, None), [key],
+                                frozenset(key))
                 orgs.append((key, found))
                 it.link = (found, "pattern")
             else:

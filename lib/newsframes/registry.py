@@ -72,32 +72,35 @@ class Registry:
         self._one = one
         self._multi = {k: (pairs[-1][0], tuple(a for _, a in pairs)) for k, pairs in multi.items()}
         rules = self.rules
-        keys: dict[str, list] = {}
+        # Each key (lower case) carries the entries that match in any case ("loose": forms of several words,
+        # titles, descriptions) and those that must be written as listed ("exact", by form: one-word forms, heads,
+        # honorifics, outlet words), so that "bộ" in "cán bộ" costs one look-up.
+        loose: dict[str, list] = {}
+        exact: dict[str, dict[str, list]] = {}
         for alias, i in one.items():
-            keys.setdefault(_lower(alias), []).append(("reg1", i, alias))
-        for key, (i, forms) in self._multi.items():
-            keys.setdefault(key, []).append(("reg", i, forms))
+            exact.setdefault(_lower(alias), {}).setdefault(alias, []).append(("reg1", i))
         for w in rules.org_heads:
-            keys.setdefault(_lower(w), []).append(("head", w))
+            exact.setdefault(_lower(w), {}).setdefault(w, []).append(("head", w))
         for kind, words in (("hon", rules.honorifics), ("media", rules.media_heads)):
-            for w in dict.fromkeys(words):
-                keys.setdefault(_lower(w), []).append((kind, w))
+            for w in sorted(set(words)):
+                exact.setdefault(_lower(w), {}).setdefault(w, []).append((kind, w))
+        for key, (i, forms) in self._multi.items():
+            loose.setdefault(key, []).append(("reg", i, forms))
         for w, group in rules.title_forms.items():
-            keys.setdefault(w, []).append(("title", group))
+            loose.setdefault(w, []).append(("title", group))
         for w, group in rules.descriptions.items():
             if w not in rules.desc_bare:
-                keys.setdefault(w, []).append(("desc", group))
+                loose.setdefault(w, []).append(("desc", group))
         credit: dict[str, dict[str, bool]] = {}  # key -> {form as written: whether "(" must come before it}
         for form in rules.credit_bracketed:
             credit.setdefault(_lower(form), {})[form] = True
         for form in rules.credit_hints:  # (a form that counts anywhere needs no bracket: "TTXVN")
             credit.setdefault(_lower(form), {})[form] = False
-        # (keys in the order of the language's letter frequencies: each state of the automaton lists its next
-        # letters in the order they were added and tries the likelier ones first)
-        rank = {c: i for i, c in enumerate(rules.letters)}
         automaton = ahocorasick.Automaton()
-        for key in sorted(keys.keys() | credit.keys(), key=lambda k: [rank.get(c, len(rank) + ord(c)) for c in k]):
-            automaton.add_word(key, (len(key), tuple(keys.get(key, ())), credit.get(key)))
+        for key in sorted(loose.keys() | exact.keys() | credit.keys()):  # (sorted: the same automaton everywhere)
+            forms = exact.get(key)
+            automaton.add_word(key, (len(key), credit.get(key), tuple(loose.get(key, ())),
+                                     {f: tuple(v) for f, v in forms.items()} if forms else None))
         automaton.make_automaton()
         self.automaton = automaton
         self._verdicts: dict[tuple, int] = {}
@@ -119,14 +122,14 @@ class Registry:
 
         return pd.DataFrame([{c: r.get(c) or None for c in COLUMNS} for r in self.rows], columns=list(COLUMNS))
 
-    def name_keys(self, idx: int) -> tuple[tuple[str, ...], ...]:
-        """The actor's name and aliases as lower-case words (cached)."""
-        keys = self._name_keys.get(idx)
-        if keys is None:
+    def name_keys(self, idx: int) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+        """The actor's name and aliases as lower-case words, and the set of those words (cached)."""
+        got = self._name_keys.get(idx)
+        if got is None:
             row = self.rows[idx]
-            keys = self._name_keys[idx] = tuple(
-                {_name_key(row["actor_name"]): None} | {_name_key(x): None for x in row["aliases"].split("|")})
-        return keys
+            keys = tuple({_name_key(row["actor_name"]): None} | {_name_key(x): None for x in row["aliases"].split("|")})
+            got = self._name_keys[idx] = keys, frozenset(w for k in keys for w in k)
+        return got
 
     def verdict(self, surface: str, prev: str, nxt: str | None = None, initial: bool = False) -> int:
         """Whether a registry form standing between the words ``prev`` and ``nxt`` names its actor: 0 (no),

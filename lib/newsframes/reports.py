@@ -155,6 +155,21 @@ class _Phrases:
         return 0
 
 
+def _cover(phrases: list[list[str]]) -> tuple[str, ...]:
+    """A few words such that every phrase holds one of them: each time, the word in most phrases left."""
+    words: list[str] = []
+    left = phrases
+    while left:
+        counts: dict[str, int] = {}
+        for p in left:
+            for w in set(p):
+                counts[w] = counts.get(w, 0) + 1
+        best = min(counts, key=lambda w: (-counts[w], w))
+        words.append(best)
+        left = [p for p in left if best not in p]
+    return tuple(words)
+
+
 def _trie(words: Iterable[str]) -> str:
     """A regex that matches any of ``words`` (longest first), shaped as a trie so that a position fails fast."""
     root: dict = {}
@@ -224,8 +239,8 @@ class _Vocab:
         self.subject_heads = p["subject_heads"]
         self.first_person = p["first_person"]
         self.source_links = p["source_links"]
-        # (Each starts with one of these words, lower-cased: a sentence without any of them has no match.)
-        self.same_date_firsts = tuple(sorted({w.split()[0].lower() for w in data["same_date"]}))
+        # Words of which every phrase holds one (lower-cased): a sentence without any of them has no match.
+        self.same_date_words = _cover([w.lower().split() for w in data["same_date"]])
         self.same_date = re.compile(r"(?<!\w)(?:" + _alternation(data["same_date"]) + r")(?!\w)", re.IGNORECASE)
         self.adverbial_starts = p["adverbial_starts"]
         time_words = re.sub(r"\s+", "", data["subject_time"])
@@ -429,14 +444,16 @@ class _Scanner:
             b -= k
         if b <= a or toks.end[b - 1] - toks.start[a] > 120:
             return None
-        if v.not_subject_start.starting_at(lows, a, b) or v.adverbial_starts.starting_at(lows, a, b) == b - a:
+        w = lows[a]  # (each list is tried only when its phrases can start with this word)
+        if (w in v.not_subject_start.firsts and v.not_subject_start.starting_at(lows, a, b)) or (
+                w in v.adverbial_starts.firsts and v.adverbial_starts.starting_at(lows, a, b) == b - a):
             return None
         first = text[toks.start[a]]
-        if not (first.isupper() or first.isdigit() or v.subject_heads.starting_at(lows, a, b)):
+        if not (first.isupper() or first.isdigit() or (w in v.subject_heads.firsts and v.subject_heads.starting_at(lows, a, b))):
             return None
         if text[toks.start[b - 1]:toks.end[b - 1]] in ("và", "của", "với", "cho", "là", "rằng", "thì"):
             return None
-        if v.first_person.starting_at(lows, a, b) or not self._np(toks, lows, a, b):
+        if (w in v.first_person.firsts and v.first_person.starting_at(lows, a, b)) or not self._np(toks, lows, a, b):
             return None
         if not _NARRATOR.isdisjoint(lows[a:b]) and any(
                 w in _NARRATOR and text[p].islower() for w, p in zip(lows[a:b], toks.start[a:b], strict=True)):

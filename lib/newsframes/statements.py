@@ -208,16 +208,29 @@ def iter_statements(
     sentences = sorted(sentences, key=_SENTENCE_ID)
     if not sentences:
         return
-    text = _article_text(sentences)
+    # The paragraphs to scan, and the article text rebuilt on the way (as _article_text does, when the sentences
+    # are in text order: the rule).
     paragraphs: list[list[tuple[int, int, int, bool]]] = []
     para: list[tuple[int, int, int, bool]] = []
     last_pid = None
+    parts: list[str] = []
+    pos = prev_start = 0
+    in_order = True
     for s in sentences:
+        start = s.start
         if s.paragraph_id != last_pid:
             para = []
             paragraphs.append(para)
             last_pid = s.paragraph_id
-        para.append((s.sentence_id, s.start, s.end, s.kind not in SKIP_KINDS and not s.is_duplicate))
+        para.append((s.sentence_id, start, s.end, s.kind not in SKIP_KINDS and not s.is_duplicate))
+        if start < prev_start:
+            in_order = False
+        prev_start = start
+        if start >= pos:
+            parts.append(" " * (start - pos))
+            parts.append(s.text)
+            pos = s.end
+    text = "".join(parts) if in_order else _article_text(sentences)
     reports = scan_paragraphs(text, paragraphs, language=language)
     if not reports:
         return
@@ -283,9 +296,9 @@ def iter_statements(
 
 
 def _same_date(vocab: Any, text: str) -> bool:
-    """The sentence says "Cùng ngày" (or the like). The pattern runs only where one of its first words occurs."""
+    """The sentence says "Cùng ngày" (or the like). The pattern runs only where its key words occur."""
     low = text.lower()
-    return any(w in low for w in vocab.same_date_firsts) and vocab.same_date.search(text) is not None
+    return any(w in low for w in vocab.same_date_words) and vocab.same_date.search(text) is not None
 
 
 def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]]) -> tuple[dt.date | None, str | None] | None:

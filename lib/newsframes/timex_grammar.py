@@ -321,14 +321,15 @@ class Grammar:
         self.r_number_info = c(r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?)\s*(?P<dash>[-–—](?=\s*\d))?(?P<word>\w*)")
         self.range_words = {"đến", "tới", "và", "hoặc"}
         self.unit_first = {_key(u).split()[0] for u in self.units}
-        # Where a number may begin a date, a duration, a clock time or a year: the beginnings of the number
-        # patterns (r_dm, r_dm_dash, r_dmw, r_time, r_bareyear, r_num), so that most numbers ("15 người", "1,5 tỷ")
-        # are dropped at once. It runs on the joined sentences, where it may look past a sentence's end: it has
+        # Where a number may begin a date, a duration, a clock time or a year: what must follow the digits in
+        # the number patterns (r_dm, r_dm_dash, r_dmw, r_time, r_num: a separator, "h", or after spaces a dash, a
+        # list word, "tháng", "giờ", a unit), or a year. Most numbers ("15 người", "100 triệu") fail at the first
+        # character after them. It runs on the joined sentences, where it may look past a sentence's end: it has
         # only positive conditions there (and "no digit follows"), so it stays a superset.
+        follow = _alt(self.range_words | self.unit_first | {"tháng", "giờ"})
         self.r_number_quick = c(
-            r"\d{1,2}(?:(?:\s*" + conn + r"\s*(?:(?:" + nouns + r")\s+)?\d{1,2})*[/.-]\d|\s+tháng\s+\d|\s*(?:h|g|giờ))"
-            r"|" + _YEAR + r"(?!\d)"
-            r"|(?:\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s+(?:" + _alt(self.units) + r")"
+            r"\d++(?:[/.]\d{1,2}(?!\d)|(?:[.,]\d++)++\s++(?:" + _alt(self.units) + r")|\s*+(?:[-–—,hg]|" + follow
+            + r"))|" + _YEAR + r"(?!\d)"
         )
 
         self.future_cues = tuple(_key(w) for w in data["future_cues"])
@@ -1051,15 +1052,12 @@ class Grammar:
             hay = hay.replace(c, " ")
         quick = self.r_number_quick.match
         word_before, number_before = self._word_before, self._number_before
-        hits = []
-        for end, (size, word, mask) in self.phrase_automaton.iter(" " + hay):
-            start = end - size
-            if word >= 0:
-                if not start or low_all[start - 1] in word_before:
-                    hits.append((start, word, mask))
-            elif (not start or low_all[start - 1] in number_before) and quick(low_all, start) is not None:
-                hits.append((start, word, mask))
-        return hits
+        return [
+            (start, word, mask)
+            for end, (size, word, mask) in self.phrase_automaton.iter(" " + hay)
+            if (not (start := end - size) or low_all[start - 1] in (word_before if word >= 0 else number_before))
+            and (word >= 0 or quick(low_all, start) is not None)
+        ]
 
     def _choose(self, low: str, found: list) -> list[_Part]:
         """The non-overlapping candidates, in order of appearance."""
