@@ -126,6 +126,25 @@ def test_parse_partition_equals_the_pandas_engine():
         pd.testing.assert_frame_equal(tables[name], getattr(expected, name), obj=name)
 
 
+def test_parse_partition_parquet_holds_the_same_tables_as_parquet_bytes(tmp_path):
+    import io
+
+    items = [raw("a"), ReadError("x#2", None, "read", "line 2 is not JSON"), raw("b", "Ngày 1/5, Bộ trưởng phát biểu.")]
+    encoded = engines.parse_partition_parquet(items, ParseOptions())
+    expected = parse_partition(items, ParseOptions())
+    assert encoded["_counts"] == {"articles": 2, "errors": 1}
+    assert engines.table_rows(encoded, "sentences") == len(expected["sentences"]) > 0
+    for name in nf.TABLE_NAMES:
+        assert isinstance(encoded[name], bytes)
+        back = schema.conform(pd.read_parquet(io.BytesIO(encoded[name])), name)
+        pd.testing.assert_frame_equal(back, expected[name], obj=name)
+    writer = engines.PartitionWriter(tmp_path, "parquet")
+    writer.write(0, encoded)
+    assert pd.read_parquet(writer.path("articles", 0)).article_id.tolist() == ["a", "b"]
+    with pytest.raises(ValueError, match="arrived as Parquet"):
+        engines.PartitionWriter(tmp_path / "csv", "csv").write(0, encoded)
+
+
 def test_lost_partition_accounts_for_every_article():
     tables = engines._lost_partition([("f#1", "a"), ("f#2", None)], MemoryError("worker killed"))
     assert tables["articles"].empty

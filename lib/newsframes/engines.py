@@ -111,9 +111,42 @@ def parse_partition(items: list[RawArticle | ReadError], options: ParseOptions) 
     return _tables(list(iter_article_rows(iter(items), options, unique=False)))
 
 
-def _tables(rows: list[dict[str, list[tuple]]]) -> dict[str, pd.DataFrame]:
-    tables: dict[str, pd.DataFrame] = {}
-    collector = _Collector(tables.__setitem__, chunk=len(rows) + 1)  # one flush: one frame per table
+def parse_partition_parquet(items: list[RawArticle | ReadError], options: ParseOptions) -> dict[str, Any]:
+    """Every table of one partition as Parquet file contents (``bytes``), built without pandas (runs on a worker).
+
+    The fast path of :func:`parse_dask_to_dir`: the rows go straight into Arrow tables and are encoded on the
+    worker, so the driver only writes bytes to disk, and nothing is pickled but the bytes.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    encoded: dict[str, Any] = {}
+    for name, table in _tables(list(iter_article_rows(iter(items), options, unique=False)), as_rows=True).items():
+        sink = pa.BufferOutputStream()
+        pq.write_table(table, sink)
+        encoded[name] = sink.getvalue().to_pybytes()
+    encoded["_counts"] = {"articles": table_rows(encoded, "articles"), "errors": table_rows(encoded, "errors")}
+    return encoded
+
+
+def table_rows(tables: dict[str, Any], name: str) -> int:
+    """The number of rows of table ``name`` in a partition's result (a DataFrame or Parquet file contents)."""
+    counts = tables.get("_counts")
+    if counts is not None and name in counts:
+        return counts[name]
+    value = tables[name]
+    if isinstance(value, (bytes, bytearray)):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(pa.BufferReader(value)).metadata.num_rows
+    return len(value)
+
+
+def _tables(rows: list[dict[str, list[tuple]]], *, as_rows: bool = False) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    # One flush: one frame (or Arrow table) per table.
+    collector = _Collector(tables.__setitem__, chunk=len(rows) + 1, as_rows=as_rows)
     for article_rows in rows:
         collector.add(article_rows)
     collector.flush(final=True)
@@ -168,7 +201,11 @@ class PartitionWriter:
             target = self.path(name, index)
             tmp = target.with_name(f".{target.name}.tmp")
             df = tables[name]
-            if self.format == "parquet":
+            if isinstance(df, (bytes, bytearray)):  # Parquet file contents encoded by a worker
+                if self.format != "parquet":
+                    raise ValueError(f"table {name!r} arrived as Parquet but the format is {self.format!r}")
+                tmp.write_bytes(df)
+            elif self.format == "parquet":
                 import pyarrow.parquet as pq
 
                 pq.write_table(schema.to_arrow(df, name), tmp)
@@ -281,13 +318,13 @@ class _PartitionBar:
 def run_dask(
     items: Iterable[RawArticle | ReadError],
     options: ParseOptions,
-    on_partition: Callable[[int, dict[str, pd.DataFrame]], None],
+    on_partition: Callable[[int, dict[str, Any]], None],
     *,
     scheduler: str | None = None,
     workers: int | None = None,
     partition_size: int = PARTITION_SIZE,
     progress: bool | None = None,
-    task: Callable[[list, ParseOptions], dict[str, pd.DataFrame]] = parse_partition,
+    task: Callable[[list, ParseOptions], dict[str, Any]] = parse_partition,
 ) -> RunStats:
     """Parse ``items`` partition by partition on a dask cluster; hand each partition's tables to ``on_partition``.
 
@@ -317,10 +354,11 @@ def run_dask(
             except Exception as exc:  # noqa: BLE001 - a lost task becomes error rows, never lost articles
                 tables = _lost_partition(part_ids, exc)
             future.release()
-            stats.articles += len(tables["articles"])
-            stats.errors += len(tables["errors"])
+            articles = table_rows(tables, "articles")
+            stats.articles += articles
+            stats.errors += table_rows(tables, "errors")
             on_partition(index, tables)
-            bar.completed(len(tables["articles"]))
+            bar.completed(articles)
 
         start = time.perf_counter()
         try:
@@ -460,7 +498,8 @@ def parse_dask_to_dir(
         written.append(index)
 
     stats = run_dask(items, options, write, scheduler=scheduler, workers=workers,
-                     partition_size=partition_size, progress=progress)
+                     partition_size=partition_size, progress=progress,
+                     task=parse_partition_parquet if format == "parquet" else parse_partition)
     if not written:  # no input articles at all: the datasets still exist, empty, with their schema
         writer.write(0, {name: schema.empty(name) for name in schema.TABLE_NAMES})
     return stats
@@ -477,6 +516,7 @@ __all__ = [
     "iter_unique",
     "parse_dask_to_dir",
     "parse_partition",
+    "parse_partition_parquet",
     "parse_with_engine",
     "run_dask",
 ]
