@@ -255,14 +255,13 @@ def arrow_from_rows(name: str, rows: list[tuple]):
 
     table = TABLES[name]
     arrow = arrow_schema(name)
-    if table.key and rows:
-        idx = [table.names.index(k) for k in table.key]
-        keys = {tuple(r[i] for i in idx) for r in rows}
-        if len(keys) != len(rows):
-            seen: set = set()
-            dup = next(k for k in (tuple(r[i] for i in idx) for r in rows) if k in seen or seen.add(k))
-            raise ValueError(f"table {name!r}: key {table.key} is not unique, e.g. {list(dup)}")
     columns = list(zip(*rows)) if rows else [()] * len(table.columns)
+    if table.key and rows:
+        key_columns = [columns[table.names.index(k)] for k in table.key]
+        if len(set(zip(*key_columns))) != len(rows):
+            seen: set = set()
+            dup = next(k for k in zip(*key_columns) if k in seen or seen.add(k))
+            raise ValueError(f"table {name!r}: key {table.key} is not unique, e.g. {list(dup)}")
     arrays = []
     for col, values, field in zip(table.columns, columns, arrow):
         if col.dtype == "datetime":

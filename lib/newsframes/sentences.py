@@ -29,11 +29,11 @@ class Sentence(NamedTuple):
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«([-–—"
-# A candidate end: terminal punctuation, optional closers, then whitespace.
-# A candidate end: terminal punctuation (1), optional closers, then whitespace; the lookahead also captures the
-# opening quotes or brackets (2) and the first character (3) of what follows, which decide the boundary.
+# A candidate end: terminal punctuation (1), optional closers, then whitespace (2, where the next sentence would
+# start); the lookahead also captures the opening quotes or brackets (3) and the first character (4) of what
+# follows, which decide the boundary.
 _CANDIDATE = re.compile(
-    r"([.!?…]+)[" + re.escape(_CLOSERS) + r"]*(?=\s+([" + re.escape(_OPENERS) + r"\s]*)(\S)?)"
+    r"([.!?…]+)[" + re.escape(_CLOSERS) + r"]*(?=(\s+)([" + re.escape(_OPENERS) + r"\s]*)(\S)?)"
 )
 
 
@@ -52,14 +52,16 @@ def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]
     [(0, 8), (9, 17)]
     """
     abbreviations = _abbreviations(language)
-    spans, start = [], 0
+    # Each span runs from a non-space character to the end of its punctuation, so no piece needs stripping.
+    out: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
     for m in _CANDIDATE.finditer(text):
-        nxt = m.group(3)
+        nxt = m.group(4)
         if nxt is None:  # the end of the paragraph: a boundary, unless only an opening mark follows
-            if m.group(2).strip():
+            if m.group(3).strip():
                 continue
         else:
-            if m.group(2).strip():  # an opening quote or bracket: a capital or a digit must follow it
+            if m.group(3).strip():  # an opening quote or bracket: a capital or a digit must follow it
                 if not (nxt.isupper() or nxt.isdigit()):
                     continue
             elif not nxt.isupper():
@@ -70,16 +72,13 @@ def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]
                 word = text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS)
                 if word in abbreviations or word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper()):
                     continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        piece = text[a:b]
-        stripped = piece.strip()
-        if stripped:
-            a += len(piece) - len(piece.lstrip())
-            out.append((a, a + len(stripped)))
+        end = m.end()
+        if end > start:
+            out.append((start, end))
+        start = m.end(2)
+    end = len(text.rstrip())
+    if end > start:
+        out.append((start, end))
     return out
 
 
