@@ -59,6 +59,18 @@ def test_events():
     assert events[1].date == dt.date(2018, 7, 16) and events[1].actor_names == ["Vladimir Putin"]
 
 
+def test_a_statement_sentence_also_dates_the_happening_it_reports():
+    # "Đại sứ quán cho biết tại cuộc gặp ngày 22/11, ...", said on 23/11: the statement and the meeting.
+    sentences = [Sentence(0, 0, "body", 0, 50, "Đại sứ quán cho biết tại cuộc gặp ngày 22/11, hai bên nhất trí.", False)]
+    said = [S(0, dt.date(2018, 11, 23), "day")]
+    met = [T(0, "date", dt.date(2018, 11, 22), "day")]
+    events = list(iter_events(sentences, [], met, said, ["a:0"]))
+    assert [(e.date, e.statement_id) for e in events] == [(dt.date(2018, 11, 23), "a:0"), (dt.date(2018, 11, 22), None)]
+    # A date that is the statement's own ("ngày 23/11 cho biết") is not a second happening.
+    same = [T(0, "date", dt.date(2018, 11, 23), "day")]
+    assert [e.statement_id for e in iter_events(sentences, [], same, said, ["a:0"])] == ["a:0"]
+
+
 def test_no_events_without_dates():
     assert list(iter_events(SENTENCES, MENTIONS, [], [], [])) == []
 
@@ -73,4 +85,7 @@ def test_seed_events(seeds_corpus):
     assert (first.date, first.precision) == (pd.Timestamp("2018-01-01"), "month")
     assert ev[ev.statement_id.isna()].date.min() == pd.Timestamp("2018-05-24")  # the Punggye-ri caption of 004
     assert ev.date.max() == pd.Timestamp("2018-11-23")
+    # "... Đại sứ quán Nga cho biết tại cuộc gặp ngày 22/11, ...": the meeting is on the timeline too.
+    meeting = ev[ev.text.str.contains("cuộc gặp ngày 22/11")]
+    assert sorted(meeting.date.dt.day) == [22, 23] and meeting.statement_id.isna().sum() == 1
     assert set(seeds_corpus.statements.statement_id) == set(ev.statement_id.dropna())

@@ -1,8 +1,10 @@
 """The timeline: dated happenings, one per dated sentence or per statement (the ``events`` table).
 
-A sentence that reports statements gives one event per statement, dated when the statement was made. Any other
-sentence that carries a resolved date (a timex of kind ``date`` with a ``date``) gives one event, dated by the
-first such timex. Repeated captions and paragraphs (``is_duplicate``), bylines and source lines give none.
+A sentence that reports statements gives one event per statement, dated when the statement was made, and one more
+when it also dates another happening ("... cho biết tại cuộc gặp ngày 22/11, ...": the meeting), dated by the
+first resolved date that is not a statement's. Any other sentence that carries a resolved date (a timex of kind
+``date`` with a ``date``) gives one event, dated by the first such timex. Repeated captions and paragraphs
+(``is_duplicate``), bylines and source lines give none.
 """
 from __future__ import annotations
 
@@ -43,10 +45,10 @@ def iter_events(
     actors: dict[int, dict[str, str]] = defaultdict(dict)
     for m in mentions:
         actors[m.sentence_id].setdefault(m.actor_id, m.actor_name)
-    first_date: dict[int, Any] = {}
+    dated: dict[int, list[Any]] = defaultdict(list)
     for t in timexes:
-        if t.kind == "date" and t.date is not None and t.sentence_id not in first_date:
-            first_date[t.sentence_id] = t
+        if t.kind == "date" and t.date is not None:
+            dated[t.sentence_id].append(t)
     said: dict[int, list[tuple[str, Any]]] = defaultdict(list)
     for sid, s in zip(statement_ids, statements):
         said[s.sentence_id].append((sid, s))
@@ -62,7 +64,12 @@ def iter_events(
             for statement_id, s in said[i]:
                 yield Event(n, i, s.date, s.precision, ids, names, sentence.text, statement_id)
                 n += 1
-        elif i in first_date:
-            t = first_date[i]
+            stated = {s.date for _, s in said[i]}
+            other = next((t for t in dated.get(i, ()) if t.date not in stated), None)
+            if other is not None:
+                yield Event(n, i, other.date, other.precision, ids, names, sentence.text, None)
+                n += 1
+        elif i in dated:
+            t = dated[i][0]
             yield Event(n, i, t.date, t.precision, ids, names, sentence.text, None)
             n += 1
