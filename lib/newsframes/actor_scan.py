@@ -15,7 +15,9 @@ from .sentences import Sentence
 _AGE = re.compile(r"(?<![\w-])([" + _UPPER + r"][\w'’-]*(?: [" + _UPPER + r"][\w'’.-]*){1,4})(?:, | \()\d{1,3} tuổi")
 _CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
 _OPENING = '"“‘\'(:;-–—[,.!?…'
-_HON_OPENINGS = ' "“‘(\''  # what may stand right before an honorific or an outlet word
+# What may stand right before an honorific or an outlet word; "\n" joins the sentences, so a sentence may start
+# with one ("... Nga. Ông Biden cho rằng ...").
+_HON_OPENINGS = ' \n"“‘(\''
 
 
 def _trigger(trig: dict, s: int, e: int, kind: str, value) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
+from .actor_lexicon import _is_acronym, _viet
 from .reports import SKIP_KINDS, TOKEN, Report, find_reports, scan_paragraphs, vocabulary
 from .resources import check_language
 
@@ -289,10 +290,42 @@ def iter_statements(
         else:
             para_date[sent.paragraph_id] = (date, precision)
             last_date = (date, precision)
+        if speaker.name is None and surface is not None:
+            # A name the actor pass did not take ("Kate Winslet", "Solskjaer", "CDC"): the speaker is that name.
+            named = _proper_name(vocab, surface)
+            if named is not None:
+                speaker = _Speaker(None, named, None, None)
+        if speaker.name is None:
+            # Nobody to attribute it to ("Nhiều người", "Theo các nguồn tin", an unresolved "ông", a clause taken for
+            # a subject): a row that says who said what cannot be made; its date still carries on.
+            continue
         yield Statement(
             sentence, speaker.id, speaker.name, speaker.type, speaker.country, surface, cue,
             text[ca:cb], ca, cb, quote_type, date, precision, source,
         )
+
+
+def _proper_name(vocab: Any, surface: str) -> str | None:
+    """``surface`` if it reads as a proper name, else None.
+
+    A name is one to five words, each capitalised, that do not start with a pronoun or a quantifier ("Ông",
+    "Họ", "Nhiều người", "Các chuyên gia"); a single word must be an acronym ("CDC") or not a Vietnamese
+    syllable ("Solskjaer"), since a capitalised syllable opening a sentence is mostly a common word ("Đáng").
+    """
+    # An apposition after the name ("Jon Meacham, nhà sử học ...", "Des Ball - một chuyên gia") is not part of it.
+    surface = re.split(r",| [-–—] ", surface, maxsplit=1)[0]
+    words = surface.strip(" ,:;-–—\"'“”‘’()").split()
+    if not words or len(words) > 5 or not all(w[0].isupper() for w in words):
+        return None
+    if any(not ch.isalpha() and ch not in "-'’." for w in words for ch in w):
+        return None
+    lows = [w.lower() for w in words]
+    for phrases in (vocab.person_pronouns, vocab.group_pronouns, vocab.subject_heads, vocab.first_person):
+        if phrases.starting_at(lows, 0):
+            return None
+    if len(words) == 1 and not (_is_acronym(words[0]) or (len(words[0]) >= 3 and not _viet(words[0]))):
+        return None
+    return " ".join(words)
 
 
 def _same_date(vocab: Any, text: str) -> bool:
