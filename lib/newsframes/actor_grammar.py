@@ -21,7 +21,7 @@ class _Sentence(_OrgGrammar):
     """The grammar of one sentence: registry hits and triggers over its tokens."""
 
     def __init__(self, text: str, sid: int, base: int, reg: Registry):
-        self.text, self.sid, self.base, self.reg, self.rules = text, sid, base, reg, reg.rules
+        self.text, self.sid, self.base, self.reg, self.rules, self.types = text, sid, base, reg, reg.rules, reg.types
         self.items: list[_Item] = []
 
     # -- scanning -------------------------------------------------------------------------------------------
@@ -32,11 +32,13 @@ class _Sentence(_OrgGrammar):
             return []
         # registry forms: longest first, without overlap
         if len(hits) > 1:
-            chosen, taken = [], []
-            for s, e, idx in sorted(hits, key=_longest_first):
-                if not any(s < b and a < e for a, b in taken):
-                    chosen.append((s, e, idx))
-                    taken.append((s, e))
+            # (in this order every form taken starts at or before s, so s overlaps one iff it starts before the
+            # end of the last one taken)
+            chosen, reach = [], 0
+            for hit in sorted(hits, key=_longest_first):
+                if hit[0] >= reach:
+                    chosen.append(hit)
+                    reach = hit[1]
         else:
             chosen = hits
         self.admitted: set[int] = set()  # registry forms that a grammar put in a title's or body's slot
@@ -98,12 +100,10 @@ class _Sentence(_OrgGrammar):
             at = text.find(",", at + 1)
         return None
 
-    def _span(self, i: int, j: int) -> tuple[int, int]:
-        return self.base + self.ts[i], self.base + self.te[j - 1]
-
-    def _add(self, kind, i, j, **kw) -> _Item:
-        s, e = self._span(i, j)
-        item = _Item(kind, self.sid, s, e, **kw)
+    def _add(self, kind, i, j, idx=None, name=None, role=None, base=None, group=None, country=None, posting=None,
+             weak=False, anchor=None, org=None) -> _Item:
+        item = _Item(kind, self.sid, self.base + self.ts[i], self.base + self.te[j - 1], idx, name, role, base, group,
+                     country, posting, weak, anchor, org)
         self.items.append(item)
         return item
 
@@ -114,18 +114,22 @@ class _Sentence(_OrgGrammar):
             self.used_chars.append((self.ts[i], self.te[j - 1]))
 
     def _admit(self, toks) -> None:
-        self.admitted.update(self.ts[k] for k in toks)
+        if toks:
+            self.admitted.update(self.ts[k] for k in toks)
 
     def _word2(self, k: int) -> bool:
         """Whether tokens k and k+1 form a common two-syllable word ("Giao thông", "Phòng vệ", "tuyên bố")."""
         return k + 1 < self.n and f"{self.low[k]} {self.low[k + 1]}" in _words2(self.reg.language)
 
     def _cap_word(self, k: int) -> bool:
-        return k < self.n and _is_word(self.tok[k]) and _is_cap(self.tok[k])
+        if k < self.n:
+            c = self.tok[k][0]
+            return c.isalnum() and c.isupper()
+        return False
 
     def _reg(self, k: int, types=("country", "location", "organization")):
         hit = self.reg_at.get(k)
-        if hit and self.reg.actors[hit[1]].actor_type in types:
+        if hit and self.types[hit[1]] in types:
             return hit
         return None
 
@@ -133,7 +137,7 @@ class _Sentence(_OrgGrammar):
     def _trigger_grammar(self, ti: int, covered: list[bool]) -> None:
         tj, kinds = self.trig_at[ti]
         hit = self.reg_at.get(ti)
-        if hit and hit[0] >= tj and ("head" not in kinds or self.reg.actors[hit[1]].actor_type != "organization"):
+        if hit and hit[0] >= tj and ("head" not in kinds or self.types[hit[1]] != "organization"):
             return  # a registry form starting here is at least as long ("Hội đồng Bảo an", "Đài Loan")
         if covered[ti] and not hit:
             return  # inside a registry form
@@ -207,13 +211,15 @@ class _Sentence(_OrgGrammar):
             if j == k and "-" in w and w.split("-", 1)[0] in rules.particles and w.split("-", 1)[1][:1].isupper():
                 j += 1  # "Thủ tướng al-Abadi"
                 continue
-            if _is_word(w) and _is_cap(w) and w not in rules.name_stops and not (j == k and w in rules.not_names):
-                if (_is_acronym(w) and not _ROMAN.fullmatch(w)) or (not w.isalpha() and any(c.isdigit() for c in w)):
+            c = w[0]
+            if c.isalnum() and c.isupper() and w not in rules.name_stops and not (j == k and w in rules.not_names):
+                if (len(w) > 1 and w.isupper() and not _ROMAN.fullmatch(w)) or (
+                        not w.isalpha() and any(c.isdigit() for c in w)):
                     break
                 hit = self.reg_at.get(j) if j > k else None
-                if hit and (hit[0] > j + 1 or self.reg.actors[hit[1]].actor_type == "person"):
+                if hit and (hit[0] > j + 1 or self.types[hit[1]] == "person"):
                     break  # a place or body of several words, or a known person, follows
-                if j > k and j in self.trig_at and _is_cap(w):
+                if j > k and j in self.trig_at:
                     break  # a title or an organization follows
                 j += 1
                 if len(w) == 1 and j < n and tok[j] == "." and ts[j] == te[j - 1]:
@@ -314,12 +320,12 @@ class _Sentence(_OrgGrammar):
         self._use(rs, k)
         end = self._name_end(k)
         nxt = end + 1 if end < n and self.tok[end] == "." else end
-        if end == k + 1 and nxt in self.reg_at and self.reg.actors[self.reg_at[nxt][1]].actor_type == "person":
+        if end == k + 1 and nxt in self.reg_at and self.types[self.reg_at[nxt][1]] == "person":
             k = nxt  # "Ngoại trưởng Mỹ Tony Blinken", "Tổng thống Nga V.Putin": the registry knows the surname
             end = self._name_end(k)
         hit = self.reg_at.get(k)
         anchor = self.base + self.ts[rs]
-        if hit and self.reg.actors[hit[1]].actor_type == "person" and hit[0] >= end:
+        if hit and self.types[hit[1]] == "person" and hit[0] >= end:
             self._add("reg", k, hit[0], idx=hit[1], role=role, base=base, group=group, country=country,
                       anchor=anchor, org=org_name)
             self._use(k, hit[0])
@@ -347,7 +353,7 @@ class _Sentence(_OrgGrammar):
         if not self._cap_word(k) or f"{self.tok[i]} {self.tok[k]}" in self.rules.blocked_phrases:
             return
         hit = self.reg_at.get(k)
-        if hit and self.reg.actors[hit[1]].actor_type == "person":
+        if hit and self.types[hit[1]] == "person":
             self._add("reg", k, hit[0], idx=hit[1], anchor=self.base + self.ts[i])
             self._use(i, hit[0])
             return

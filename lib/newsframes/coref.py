@@ -3,6 +3,7 @@ title without a name and the person it fits, descriptions ending in *này*, an o
 then surnames and acronyms found again wherever the article repeats them."""
 from __future__ import annotations
 
+import functools
 import re
 from operator import attrgetter
 
@@ -195,16 +196,24 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
             a = actors[it.idx]
             out[span] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
     mentions = []
-    for (s, e), (sid, *rest) in sorted(out.items()):
-        start, text = texts[sid]
-        mentions.append(Mention(sid, s, e, text[s - start:e - start], *rest))
+    new = tuple.__new__  # (a Mention without its Python-level constructor: the fields are all here, in order)
+    for (s, e), row in sorted(out.items()):
+        start, text = texts[row[0]]
+        mentions.append(new(Mention, (row[0], s, e, text[s - start:e - start]) + row[1:]))
     return mentions
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _similar(a: str, b: str) -> bool:
+    """Whether two spellings are close (difflib's ratio at least 0.85). Its cheap upper bounds are tried first, as
+    difflib advises, and the same pairs recur: cached."""
+    la, lb = len(a), len(b)
+    if 2.0 * min(la, lb) / (la + lb) < 0.85:  # (real_quick_ratio, without building a matcher)
+        return False
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    sm = SequenceMatcher(None, a, b)
+    return sm.quick_ratio() >= 0.85 and sm.ratio() >= 0.85
 
 
 _NER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}

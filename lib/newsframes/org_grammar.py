@@ -27,6 +27,7 @@ class _Item:
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*")
 _JOIN = "-‐'’"
+_PLACES = ("country", "location")
 
 
 def _neighbours(text: str, s: int, e: int) -> tuple[str, str]:
@@ -161,7 +162,7 @@ class _OrgGrammar:
                 and _ACRONYM.fullmatch(tok[end + 1]):
             acronym = end + 1  # "Cục Điều tra Liên bang (FBI)", "Phong trào Dân chủ (MoDem)"
         hit = self.reg_at.get(acronym) if acronym else None
-        if hit and self.reg.actors[hit[1]].actor_type == "organization":
+        if hit and self.types[hit[1]] == "organization":
             item = self._add("reg", i, end, idx=hit[1])  # the registry knows it by its acronym
         else:
             item = self._add("org", i, end, name=self.text[ts[i]:te[end - 1]],
@@ -176,7 +177,7 @@ class _OrgGrammar:
         tok, ts, te, low, n = self.tok, self.ts, self.te, self.low, self.n
         k = j
         hit = self.reg_at.get(k)
-        if hit and hit[0] == k + 1 and self.reg.actors[hit[1]].actor_type == "country" and self._cap_word(k + 1) \
+        if hit and hit[0] == k + 1 and self.types[hit[1]] == "country" and self._cap_word(k + 1) \
                 and k + 1 not in self.reg_at:
             self._admit([k])  # "tờ báo Pháp Canard Enchaine": the country says where the outlet is
             k = j = k + 1
@@ -199,27 +200,35 @@ class _OrgGrammar:
     # -- registry forms in context ---------------------------------------------------------------------------
     def _registry_item(self, s: int, e: int, idx: int) -> None:
         text = self.text
-        if (s > 0 and text[s - 1] in _JOIN) or (e < len(text) and text[e] in _JOIN):
+        if (s and text[s - 1] in _JOIN) or (e < len(text) and text[e] in _JOIN):
             return  # inside a hyphenated word: compounds are read by _compounds
         weak, surface = False, text[s:e]
-        kind = self.reg.actors[idx].actor_type
+        kind = self.types[idx]
         if kind == "group":
             after = _toks(text[e:e + 40].lstrip(' "“”\'‘’'))
             if not _at(self.rules.group_verbs, after, 0):
                 return  # "hai bên đường": not the two parties of a talk
         elif s not in self.admitted:
+            reg = self.reg
             if " " in surface:
-                if kind in ("country", "location") and not self.reg.verdict(surface, _neighbours(text, s, e)[0]):
-                    return  # "ĐB Lưu Bình Nhưỡng": the end of a personal name
+                if kind in _PLACES:
+                    prev = _neighbours(text, s, e)[0]
+                    verdict = reg._verdicts.get((surface, prev, None, False))
+                    if verdict is None:
+                        verdict = reg.verdict(surface, prev)
+                    if not verdict:
+                        return  # "ĐB Lưu Bình Nhưỡng": the end of a personal name
             else:
                 prev, nxt = _neighbours(text, s, e)
                 initial = prev == "." and s >= 2 and text[s - 1] == "." and text[s - 2].isupper()  # "M.Anh"
-                verdict = self.reg.verdict(surface, prev, nxt, initial)
+                verdict = reg._verdicts.get((surface, prev, nxt, initial))  # (the cache of reg.verdict, read inline)
+                if verdict is None:
+                    verdict = reg.verdict(surface, prev, nxt, initial)
                 if not verdict:
                     return
                 weak = verdict == _WEAK
-        self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx, weak=weak,
-                                name=surface if " " not in surface else None))
+        self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx, None if " " in surface else surface,
+                                None, None, None, None, None, weak))
 
     def _compounds(self) -> None:
         """'Triều-Mỹ', 'Nga - Mỹ', 'Việt-Trung': each side of the hyphen names its country."""

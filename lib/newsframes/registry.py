@@ -53,6 +53,7 @@ class Registry:
             Actor(r["actor_id"], r["actor_name"], r["actor_type"], r.get("country") or None, r.get("role") or None)
             for r in self.rows
         )
+        self.types = tuple(a.actor_type for a in self.actors)  # (read per hit: one index instead of two)
         self.by_country = {a.country: i for i, a in enumerate(self.actors) if a.actor_type == "country"}
         # One automaton over the lower-cased article finds every registry form, title, description, organization
         # head, honorific, outlet word and photo-credit hint; :func:`_scan` then checks what each key needs (word
@@ -97,7 +98,20 @@ class Registry:
         for form in rules.credit_hints:  # (a form that counts anywhere needs no bracket: "TTXVN")
             credit.setdefault(_lower(form), {})[form] = False
         automaton = ahocorasick.Automaton()
-        for key in sorted(loose.keys() | exact.keys() | credit.keys()):  # (sorted: the same automaton everywhere)
+        keys = loose.keys() | exact.keys() | credit.keys()
+        # pyahocorasick looks a character up among a node's children one by one, in the order they were added, and
+        # most characters of a text start no key (spaces alone are a fifth of them), so each cost a search of every
+        # child of the root. So the keys go in by how common their characters are, and each common character that
+        # starts no key gets a dead end first (itself and a NUL, no text's pair: its entry asks for nothing), found
+        # at once. The matches are the same: the order of children changes no path. (Sorted: the same automaton
+        # everywhere.)
+        rank = _char_ranks(language)
+        firsts = {k[0] for k in keys}
+        dead = {c + "\0": (2, None, (), None) for c in rank if c not in firsts}
+        for key in sorted(keys | dead.keys(), key=lambda k: [rank.get(c, 1 << 20 | ord(c)) for c in k]):
+            if key in dead:
+                automaton.add_word(key, dead[key])
+                continue
             forms = exact.get(key)
             automaton.add_word(key, (len(key), credit.get(key), tuple(loose.get(key, ())),
                                      {f: tuple(v) for f, v in forms.items()} if forms else None))
@@ -153,6 +167,17 @@ class Registry:
         if hit and _case_ok(surface, hit[1]):
             return self.actors[hit[0]]
         return None
+
+
+@functools.cache
+def _char_ranks(language: str) -> dict[str, int]:
+    """Characters of running text, most common first: the space, the letters of the language's two-syllable words
+    (``words2.txt``) by how often they occur there, then punctuation and digits."""
+    from collections import Counter
+
+    letters = Counter(c for w in _words2(language) for c in w if c != " ")
+    order = [" "] + [c for c, _ in letters.most_common()] + list(",.\n\"-)(:;'“”/%0123456789")
+    return {c: i for i, c in enumerate(dict.fromkeys(order))}
 
 
 def _read_extra(extra: Any) -> list[dict[str, str]]:
