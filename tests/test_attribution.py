@@ -61,3 +61,40 @@ def test_a_statement_with_nobody_to_attribute_it_to_is_left_out(parse_text):
     )
     assert corpus.statements.speaker_name.tolist() == ["Janet Yellen"]
     assert corpus.statements.speaker_name.notna().all()
+
+
+def test_a_speaker_keeps_the_date_of_the_occasion_the_article_gave_earlier(parse_text):
+    # An interview dated in the lead; the quotes from it, paragraphs later, are dated by it, not by the article.
+    corpus = parse_text(
+        "Ukraine kêu gọi đối thoại\n\n"
+        "Trong cuộc phỏng vấn với Reuters ngày 21/4, Ngoại trưởng Ukraine Dmytro Kuleba cho biết Kiev muốn hòa bình.\n\n"
+        "Nga đã điều thêm quân tới biên giới.\n\n"
+        "Ông Kuleba nói rằng Ukraine sẽ không khiêu khích."
+    )
+    st = corpus.statements
+    assert st.speaker_name.tolist() == ["Dmytro Kuleba", "Dmytro Kuleba"]
+    assert [d.strftime("%Y-%m-%d") for d in st.date] == ["2021-04-21", "2021-04-21"]
+    assert st.date_source.tolist() == ["sentence", "previous"]
+
+
+def test_a_date_inside_a_quote_that_runs_over_sentences_does_not_date_what_follows(parse_text):
+    corpus = parse_text(
+        "Mỹ rút quân khỏi Afghanistan\n\n"
+        'Ngày 14/4, Tổng thống Mỹ Joe Biden nói: "Chúng tôi sẽ rút quân. Việc này sẽ xong vào ngày 11/9."\n\n'
+        "Ông Biden cũng cho biết Mỹ sẽ tiếp tục hỗ trợ Afghanistan."
+    )
+    st = corpus.statements
+    assert st.speaker_name.tolist() == ["Joe Biden", "Joe Biden"]
+    assert [d.strftime("%Y-%m-%d") for d in st.date] == ["2021-04-14", "2021-04-14"]
+
+
+def test_a_new_occasion_without_a_date_takes_the_article_date_not_the_speakers_last(parse_text):
+    corpus = parse_text(
+        "Mỹ và Nga đối thoại\n\n"
+        "Ngày 16/7, Tổng thống Mỹ Donald Trump cho biết Nga sẽ hỗ trợ.\n\n"
+        'Trong một tuyên bố đăng tải trên Twitter, Tổng thống Trump nêu rõ: "Nga đã đồng ý hỗ trợ".'
+    )
+    st = corpus.statements
+    assert st.speaker_name.tolist() == ["Donald Trump", "Donald Trump"]
+    assert st.date_source.tolist() == ["sentence", "published_at"]
+    assert [d.strftime("%Y-%m-%d") for d in st.date] == ["2021-07-16", "2021-04-20"]

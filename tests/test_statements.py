@@ -245,7 +245,8 @@ def test_the_paragraph_carries_its_date_and_cung_ngay_carries_the_last_one():
     assert (a.date, a.date_source) == (dt.date(2018, 7, 18), "sentence")
     assert (b.date, b.date_source) == (dt.date(2018, 7, 18), "previous")
     assert (c.date, c.date_source) == (dt.date(2018, 7, 18), "previous")
-    assert (d.date, d.date_source) == (dt.date(2018, 7, 19), "published_at")
+    # the same speaker later, with no date and no new occasion: the occasion the article dated for him
+    assert (d.date, d.date_source) == (dt.date(2018, 7, 18), "previous")
 
 
 def test_an_unresolved_date_before_the_cue_falls_back_to_the_article_date():

@@ -11,6 +11,7 @@ vocabulary lives in ``data/<language>/reporting.yaml``.
 from __future__ import annotations
 
 import bisect
+import functools
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,7 +20,7 @@ from typing import Any, NamedTuple
 
 from .actor_lexicon import _is_acronym, _viet
 from .reports import SKIP_KINDS, TOKEN, Report, find_reports, scan_paragraphs, vocabulary
-from .resources import check_language
+from .resources import check_language, load_yaml
 
 __all__ = ["Report", "SKIP_KINDS", "Statement", "find_reports", "iter_statements"]
 
@@ -247,9 +248,17 @@ def iter_statements(
     last_date: tuple[dt.date | None, str | None] | None = None  # the last date seen, any paragraph
     para_date: dict[int, tuple[dt.date | None, str | None]] = {}  # the last date seen in each paragraph
     seen_sentence = -1
+    # The reported contents over each sentence they cover (a quote may run over several): a date inside one dates
+    # what is reported, never a statement nor the dates that carry on.
     contents_in: dict[int, list[tuple[int, int]]] = {}
     for r in reports:
         contents_in.setdefault(r.sentence, []).append((r.content_start, r.content_end))
+        sid = r.sentence + 1
+        while sid in by_id and by_id[sid].start < r.content_end:
+            contents_in.setdefault(sid, []).append((r.content_start, r.content_end))
+            sid += 1
+    # The last date each speaker's statements had from the text (interviews, addresses: the quotes that follow).
+    speaker_date: dict[str, tuple[dt.date | None, str | None]] = {}
 
     for sentence, sp_a, sp_b, cue, _cs, _ce, ca, cb, quote_type, kind, link in reports:
         sent = by_id[sentence]
@@ -281,6 +290,9 @@ def iter_statements(
             (date, precision), source = last_date, "previous"
         elif sent.paragraph_id in para_date:  # the paragraph goes on about the same occasion
             (date, precision), source = para_date[sent.paragraph_id], "previous"
+        elif (speaker.id or speaker.name) in speaker_date and not _new_occasion(language, text[sent.start:ca]):
+            # The speaker's occasion (an interview, an address) that the article dated earlier.
+            (date, precision), source = speaker_date[speaker.id or speaker.name], "previous"
         elif published is not None:
             date, precision, source = published, "day", "published_at"
         else:
@@ -290,6 +302,8 @@ def iter_statements(
         else:
             para_date[sent.paragraph_id] = (date, precision)
             last_date = (date, precision)
+            if source != "published_at" and (speaker.id or speaker.name):
+                speaker_date[speaker.id or speaker.name] = (date, precision)
         if speaker.name is None and surface is not None:
             # A name the actor pass did not take ("Kate Winslet", "Solskjaer", "CDC"): the speaker is that name.
             named = _proper_name(vocab, surface)
@@ -326,6 +340,17 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
     if len(words) == 1 and not (_is_acronym(words[0]) or (len(words[0]) >= 3 and not _viet(words[0]))):
         return None
     return " ".join(words)
+
+
+@functools.cache
+def _occasion_words(language: str) -> tuple[str, ...]:
+    return tuple(load_yaml(check_language(language), "reporting.yaml").get("new_occasion", ()))
+
+
+def _new_occasion(language: str, frame: str) -> bool:
+    """Does the text around the cue (before the content) name a new occasion ("Trong một tuyên bố trên Twitter")?"""
+    low = frame.lower()
+    return any(w in low for w in _occasion_words(language))
 
 
 def _same_date(vocab: Any, text: str) -> bool:
