@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .actor_lexicon import _at, _is_acronym, _is_cap, _is_word, _tokenize, _viet, _words2
+from .actor_lexicon import _at, _tokenize, _viet, _words2
 from .org_grammar import _Item, _OrgGrammar
 from .registry import Registry
 
@@ -58,7 +58,9 @@ class _Sentence(_OrgGrammar):
     def _grammar(self, chosen, trig) -> None:
         text = self.text
         stop = self._reach(chosen, trig)
-        self.tok, self.ts, self.te = tok, ts, te = _tokenize(text if stop is None else text[:stop])
+        start = self._start(chosen, trig)
+        self.tok, self.ts, self.te = tok, ts, te = _tokenize(text[start:stop] if start or stop is not None else text,
+                                                             start)
         self.n = n = len(tok)
         self.low = list(map(str.lower, tok))
         self.reg_at: dict[int, tuple[int, int, int]] = {}
@@ -77,6 +79,25 @@ class _Sentence(_OrgGrammar):
         for ti in sorted(self.trig_at):
             if not self.used[ti]:
                 self._trigger_grammar(ti, covered)
+
+    def _start(self, chosen, trig) -> int:
+        """Where the grammar's reading of the sentence starts: 0, or the start of the word (between spaces) where the
+        first trigger or a registry form holding it starts, if no trigger is a title or a description.
+
+        Only titles and descriptions look back at the words before them (a prefix, a plural, a name set off by a
+        comma); honorifics, organization heads, outlet words and ages read forward, so the words before the first of
+        them need no tokens.
+        """
+        first = None
+        for s, (_, kinds) in trig.items():
+            if "title" in kinds or "desc" in kinds:
+                return 0
+            if first is None or s < first:
+                first = s
+        for s, e, _ in chosen:
+            if s < first < e:
+                first = s
+        return self.text.rfind(" ", 0, first) + 1
 
     def _reach(self, chosen, trig) -> int | None:
         """Where the grammar's reading of the sentence stops: right after the first comma that follows the last
@@ -108,7 +129,8 @@ class _Sentence(_OrgGrammar):
         return item
 
     def _use(self, i, j):
-        j = min(j, self.n)
+        if j > self.n:
+            j = self.n
         if j > i:
             self.used[i:j] = [True] * (j - i)
             self.used_chars.append((self.ts[i], self.te[j - 1]))
@@ -172,7 +194,7 @@ class _Sentence(_OrgGrammar):
             k -= 1  # (an initial's full stop belongs to the name: "William H. Watson")
         while k < j and (tok[k] in rules.not_names or tok[k] in rules.name_stops):
             k += 1
-        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(_is_acronym(w) for w in tok[k:j]):
+        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(len(w) > 1 and w.isupper() for w in tok[k:j]):
             return
         self._add("person", k, j, name=self.text[ts[k]:te[j - 1]])
         self._use(k, j)
@@ -303,7 +325,7 @@ class _Sentence(_OrgGrammar):
                 link = " ".join(low[k:k + m])
                 k += m
                 continue
-            if k < n and _is_acronym(self.tok[k]) and not self.reg_at.get(k):
+            if k < n and (len(self.tok[k]) > 1 and self.tok[k].isupper()) and not self.reg_at.get(k):
                 k += 1
                 continue
             # "Thanh tra cứu hỏa bang NSW ...": a short lower-case descriptor before an affiliation
@@ -311,7 +333,8 @@ class _Sentence(_OrgGrammar):
             while q < n and q - k < 2 and self.tok[q].isalpha() and self.tok[q].islower() \
                     and low[q] not in rules.org_stops and low[q] not in rules.org_verbs:
                 q += 1
-            if k < q < n and (_at(rules.affiliations, low, q) or self._reg(q) or _is_acronym(self.tok[q])):
+            if k < q < n and (_at(rules.affiliations, low, q) or self._reg(q) or (
+                    len(self.tok[q]) > 1 and self.tok[q].isupper())):
                 k = q
                 continue
             break

@@ -6,8 +6,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import accumulate, repeat
-from operator import add
+from itertools import accumulate, compress, repeat
+from operator import add, not_
 from typing import NamedTuple
 
 from .resources import check_language, load_yaml
@@ -39,32 +39,43 @@ def _norm(text: str) -> str:
     return low
 
 
-def _tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
-    """Words (hyphenated names kept whole) and punctuation marks: their texts, start and end offsets.
+def _tokenize(text: str, offset: int = 0) -> tuple[list[str], list[int], list[int]]:
+    """Words (hyphenated names kept whole) and punctuation marks: their texts, start and end offsets (plus
+    ``offset``: where ``text`` starts in the sentence, at the start of a word or of a piece between spaces).
 
     The same tokens as ``_WORD`` finds, built cheaply: the text split at spaces (most pieces are one plain word
     each, and their offsets are a running sum in C), and only the pieces with punctuation split further, each once
     per process (they recur: "Mỹ,", "(Nga", "Jong-un").
     """
     tok = text.split(" ")
-    ts = list(accumulate(map(add, map(len, tok), repeat(1)), initial=0))
+    ts = list(accumulate(map(add, map(len, tok), repeat(1)), initial=offset))
     ts.pop()
     flags = list(map(str.isalnum, tok))
     if False in flags:
-        for i in [i for i, plain in enumerate(flags) if not plain][::-1]:  # (from the end: splices keep indices)
+        for i in list(compress(range(len(flags)), map(not_, flags)))[::-1]:  # (from the end: splices keep indices)
             piece = tok[i]
             sub = _PIECES.get(piece)
             if sub is None:
                 if len(_PIECES) > 100_000:
                     _PIECES.clear()
-                found = list(_WORD.finditer(piece))
-                sub = _PIECES[piece] = ([m.group() for m in found], tuple(m.start() for m in found))
+                sub = _PIECES[piece] = _split_piece(piece)
             tok[i:i + 1] = sub[0]
             ts[i:i + 1] = map(ts[i].__add__, sub[1])
     return tok, ts, list(map(add, ts, map(len, tok)))
 
 
 _PIECES: dict[str, tuple[list[str], tuple[int, ...]]] = {}  # a piece of text between spaces -> its tokens
+
+
+def _split_piece(piece: str) -> tuple[list[str], tuple[int, ...]]:
+    """The tokens of a piece of text without spaces and their offsets in it. The tokens are found in C (findall);
+    when they add up to the whole piece (no other white space inside) each starts where the one before ends."""
+    words = _WORD.findall(piece)
+    lens = list(map(len, words))
+    if sum(lens) == len(piece):
+        return words, tuple(accumulate(lens[:-1], initial=0)) if words else ()
+    found = list(_WORD.finditer(piece))
+    return [m.group() for m in found], tuple(m.start() for m in found)
 
 
 _VIET = re.compile(

@@ -109,7 +109,9 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
             exact = exact.get(surface)  # heads, honorifics, outlet words and one-word forms keep their case
             if exact is None and not loose:
                 continue
-        elif not loose:
+        elif loose:
+            surface = joined[s:e]
+        else:
             continue
         if s < st or s > stop:
             i = bisect_right(starts, s) - 1
@@ -119,31 +121,32 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
         slot = found.get(i)
         if slot is None:
             slot = found[i] = [[], {}, False]
+        a, b = s - st, e - st  # (offsets in the sentence)
         if exact is not None:
             for kind, value in exact:
                 if kind == "reg1":
-                    slot[0].append((s - st, e - st, value))
+                    slot[0].append((a, b, value))
                 elif kind == "head":
-                    _trigger(slot[1], s - st, e - st, kind, value)
+                    _trigger(slot[1], a, b, kind, value)
                 elif (s == 0 or joined[s - 1] in _HON_OPENINGS) and e + 1 < n and joined[e] == " " \
                         and joined[e + 1].isupper():  # honorifics, outlets: a name follows
                     if kind == "hon" and surface[0].isupper():
                         before = joined[st:s].rstrip()
                         if before and before[-1] not in _OPENING:
                             continue  # "Ông", "Bà" with a capital only where a sentence or clause starts
-                    _trigger(slot[1], s - st, e - st, kind, value)
+                    _trigger(slot[1], a, b, kind, value)
         for entry in loose:
             kind = entry[0]
             if kind == "reg":
-                if _case_ok(joined[s:e], entry[2]):
-                    slot[0].append((s - st, e - st, entry[1]))
+                if surface in entry[2] or _case_ok(surface, entry[2]):
+                    slot[0].append((a, b, entry[1]))
             elif kind == "title":
                 # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...", "trợ lý
                 # tổng thống Nga ..."), or after a name set off by a comma
-                if joined[s].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
-                    _trigger(slot[1], s - st, e - st, kind, entry[1])
+                if surface[0].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
+                    _trigger(slot[1], a, b, kind, entry[1])
             elif has_this:  # descriptions: only where "này" follows somewhere
-                _trigger(slot[1], s - st, e - st, kind, entry[1])
+                _trigger(slot[1], a, b, kind, entry[1])
     if has_this:  # "ông này", "người này": a bare description right before "này"
         bare = reg.rules.desc_bare_forms
         at = joined.find(" này")

@@ -96,7 +96,7 @@ def _in_text_order(it: _Item) -> tuple[int, int]:
 
 def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]]) -> list[Mention]:
     """The article's mentions from what the sentence grammar found (``items``, offsets into the article)."""
-    rules, actors = reg.rules, reg.actors
+    rules, actors, types, as_found = reg.rules, reg.actors, reg.types, reg.as_found
     persons: dict[str, _Entity] = {}
     regs, named, descs, bodies = [], [], [], []
     # 1. registry people, then names found by pattern (longest first, so a later full name catches "Matsegora")
@@ -104,8 +104,8 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
         kind = it.kind
         if kind == "reg":
             regs.append(it)
-            a = actors[it.idx]
-            if a.actor_type == "person":
+            if types[it.idx] == "person":
+                a = actors[it.idx]
                 ent = persons.get(a.actor_id)
                 if ent is None:
                     ent = persons[a.actor_id] = _Entity(a, *reg.name_keys(it.idx))
@@ -191,15 +191,14 @@ def _resolve(items: list[_Item], reg: Registry, texts: dict[int, tuple[int, str]
                 country = (it.country if it.kind == "person" else None) or ent.country
             else:
                 role, country = None, ent.country
-            out[span] = (it.sid, a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method)
+            out[span] = (it.sid, (a.actor_id, a.actor_name, a.actor_type, country or a.country, role, method))
         elif it.kind == "reg" and (not it.weak or it.idx in plain) and (it.name is None or it.name not in names):
-            a = actors[it.idx]
-            out[span] = (it.sid, a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry")
+            out[span] = (it.sid, as_found[it.idx])
     mentions = []
     new = tuple.__new__  # (a Mention without its Python-level constructor: the fields are all here, in order)
-    for (s, e), row in sorted(out.items()):
-        start, text = texts[row[0]]
-        mentions.append(new(Mention, (row[0], s, e, text[s - start:e - start]) + row[1:]))
+    for (s, e), (sid, rest) in sorted(out.items()):
+        start, text = texts[sid]
+        mentions.append(new(Mention, (sid, s, e, text[s - start:e - start]) + rest))
     return mentions
 
 

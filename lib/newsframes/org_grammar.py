@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_lexicon import _at, _is_acronym, _is_cap, _is_word, _norm, _toks, _viet
+from .actor_lexicon import _at, _norm, _toks, _viet
 from .registry import _WEAK, Registry
 
 
@@ -76,11 +76,11 @@ class _OrgGrammar:
             hit = None  # "Trung tâm Pháp y": "Pháp y" is a word, not France
         if not hit:
             p = k
-            if self._cap_word(p) or (p < n and _is_acronym(tok[p])):
+            if self._cap_word(p) or (p < n and (len(tok[p]) > 1 and tok[p].isupper())):
                 last, free, viet = p, False, False
                 while p < n:
                     w = tok[p]
-                    if p > k and (p in self.reg_at or (p in self.trig_at and _is_cap(w))):
+                    if p > k and (p in self.reg_at or (p in self.trig_at and w[0].isupper())):
                         hit = self.reg_at.get(p)
                         inside = hit and hit[0] == p + 1 and self._cap_word(p + 1) and _viet(tok[p + 1]) \
                             and self._cap_word(p - 1) and _viet(tok[p - 1])
@@ -94,16 +94,17 @@ class _OrgGrammar:
                                 free = True
                                 continue
                             break  # a country or body ends the name, unless it is inside one ("Tôn Đức Thắng")
-                    m = _at(rules.portfolios, low, p) if _is_cap(w) else 0
+                    m = _at(rules.portfolios, low, p) if w[0].isupper() else 0
                     if m:
                         p = last = p + m
                         free, viet = False, True
-                    elif _is_word(w) and (_is_cap(w) or _is_acronym(w)) and w not in rules.name_stops:
-                        if viet and not _viet(w) and not _is_acronym(w):
+                    elif w[0].isalnum() and (w[0].isupper() or (len(w) > 1 and w.isupper())) \
+                            and w not in rules.name_stops:
+                        if viet and not _viet(w) and not (len(w) > 1 and w.isupper()):
                             break  # "Tòa án Tối cao John Roberts": a foreign name after the body's own words
                         p = last = p + 1
                         free, viet = True, viet or _viet(w)
-                    elif _is_word(w) and w.islower() and low[p] not in rules.org_stops:
+                    elif w[0].isalnum() and w.islower() and low[p] not in rules.org_stops:
                         nxt = tok[p + 1] if p + 1 < n else ""
                         if free and (self._word2(p - 1) or (low[p] not in rules.org_verbs and (
                                 not nxt[:1].islower() or nxt in rules.org_stops or nxt in rules.org_verbs))):
@@ -186,7 +187,7 @@ class _OrgGrammar:
             return  # the registry knows it ("tờ New York Times", "hãng tin Reuters")
         if k in self.trig_at and "head" in self.trig_at[k][1]:
             return  # "đài Phát thanh ..." is read by the organization grammar if it can be
-        while k < n and (self._cap_word(k) or (k > j and _is_word(tok[k]) and tok[k].isdigit()) or (
+        while k < n and (self._cap_word(k) or (k > j and tok[k][0].isalnum() and tok[k].isdigit()) or (
                 k > j and low[k] in self.rules.media_particles and self._cap_word(k + 1))):
             if k > j and k in self.reg_at:
                 break

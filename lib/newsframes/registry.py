@@ -54,6 +54,8 @@ class Registry:
             for r in self.rows
         )
         self.types = tuple(a.actor_type for a in self.actors)  # (read per hit: one index instead of two)
+        # the last fields of a Mention of each actor found in the registry, made once
+        self.as_found = tuple((a.actor_id, a.actor_name, a.actor_type, a.country, None, "registry") for a in self.actors)
         self.by_country = {a.country: i for i, a in enumerate(self.actors) if a.actor_type == "country"}
         # One automaton over the lower-cased article finds every registry form, title, description, organization
         # head, honorific, outlet word and photo-credit hint; :func:`_scan` then checks what each key needs (word
