@@ -98,3 +98,32 @@ def test_a_new_occasion_without_a_date_takes_the_article_date_not_the_speakers_l
     assert st.speaker_name.tolist() == ["Donald Trump", "Donald Trump"]
     assert st.date_source.tolist() == ["sentence", "published_at"]
     assert [d.strftime("%Y-%m-%d") for d in st.date] == ["2021-07-16", "2021-04-20"]
+
+
+@pytest.mark.parametrize("content, empty", [
+    ("những cáo buộc này", True),
+    ("cáo buộc trên", True),
+    ("trước Quốc hội Mỹ", True),
+    ("cách đây hai năm", True),
+    ("Reuters)", True),
+    ("", True),
+    ("Nga sẵn sàng giúp sức", False),
+    ("các cuộc đàm phán đang tiến triển", False),
+    ("tại cuộc gặp ngày 22/11, hai bên đã trao đổi ý kiến về tình hình trên bán đảo", False),
+    ("Mỹ sẽ không chấp nhận điều này", False),  # a clause that ends with a pointing word still reports
+    ("Mỹ không chấp nhận điều này", False),
+    ("việc này", True),
+])
+def test_contents_that_report_nothing(content, empty):
+    from newsframes.statements import _empty_content
+
+    assert _empty_content("vi", content) is empty
+
+
+def test_a_verb_with_a_pointing_object_or_an_audience_reports_nothing(parse_text):
+    corpus = parse_text(
+        "Trung Quốc phản đối\n\nTrung Quốc nhiều lần bác bỏ những cáo buộc này. "
+        "Tổng thống Biden phát biểu trước Quốc hội Mỹ tối ngày 28/4 (Ảnh: Reuters). "
+        "Bộ Ngoại giao Trung Quốc khẳng định Bắc Kinh không can thiệp."
+    )
+    assert corpus.statements.verb.tolist() == ["khẳng định"]

@@ -304,6 +304,8 @@ def iter_statements(
             last_date = (date, precision)
             if source != "published_at" and (speaker.id or speaker.name):
                 speaker_date[speaker.id or speaker.name] = (date, precision)
+        if _empty_content(language, text[ca:cb]):
+            continue
         if speaker.name is None and surface is not None:
             # A name the actor pass did not take ("Kate Winslet", "Solskjaer", "CDC"): the speaker is that name.
             named = _proper_name(vocab, surface)
@@ -340,6 +342,29 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
     if len(words) == 1 and not (_is_acronym(words[0]) or (len(words[0]) >= 3 and not _viet(words[0]))):
         return None
     return " ".join(words)
+
+
+@functools.cache
+def _empty_content_rules(language: str) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
+    rules = load_yaml(check_language(language), "reporting.yaml").get("empty_content") or {}
+    return (int(rules.get("max_words", 0)), tuple(f" {w}" for w in rules.get("pointing_ends", ())),
+            tuple(f"{w} " for w in rules.get("adjunct_starts", ())))
+
+
+def _empty_content(language: str, content: str) -> bool:
+    """Does ``content`` report nothing: a short phrase pointing back ("những cáo buộc này"), an audience or a time
+    ("trước Quốc hội Mỹ", "cách đây hai năm"), or the tail of a photo credit ("Reuters)")?"""
+    words = content.split()
+    if not words:
+        return True
+    if content.rstrip().endswith(")") and "(" not in content:  # "... phát biểu (Ảnh: Reuters)": a credit's tail
+        return True
+    most, ends, starts = _empty_content_rules(language)
+    if len(words) > most:
+        return False
+    low = " " + " ".join(words).lower().rstrip(".,;:!?\"”’'")
+    # A clause has a subject, mostly a name ("Mỹ không chấp nhận điều này"); an object phrase starts in lower case.
+    return (low.endswith(ends) and words[0][0].islower()) or low[1:].startswith(starts)
 
 
 @functools.cache
