@@ -127,3 +127,16 @@ def test_a_verb_with_a_pointing_object_or_an_audience_reports_nothing(parse_text
         "Bộ Ngoại giao Trung Quốc khẳng định Bắc Kinh không can thiệp."
     )
     assert corpus.statements.verb.tolist() == ["khẳng định"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # A document as subject: its issuer, who spoke last.
+    ("EU lo ngại\n\nTrong tuyên bố ngày 24/4, EU nói rằng tình hình đang căng thẳng. "
+     "Tuyên bố nêu rõ, EU ủng hộ tiến trình do ASEAN dẫn dắt.", ["Liên minh châu Âu", "Liên minh châu Âu"]),
+    # "Người phát ngôn trên" with no person before: the spokesperson's organisation that spoke.
+    ("Trung Quốc phản đối\n\nBộ Ngoại giao Trung Quốc cho biết Bắc Kinh phản đối. "
+     'Người phát ngôn trên nói: "Biển Đông không nên trở thành công cụ".',
+     ["Bộ Ngoại giao Trung Quốc", "Bộ Ngoại giao Trung Quốc"]),
+])
+def test_documents_and_descriptions_speak_for_the_last_speaker(parse_text, text, speakers):
+    assert parse_text(text).statements.speaker_name.tolist() == speakers

@@ -72,7 +72,7 @@ def _as_speaker(m) -> _Speaker:
 class _Resolver:
     """Resolves speaker spans against the article's mentions."""
 
-    def __init__(self, vocab: Any, text: str, mentions: Sequence[Any]):
+    def __init__(self, vocab: Any, text: str, mentions: Sequence[Any], language: str = "vi"):
         self.v = vocab
         self.text = text
         # By start, the longest first (two stable sorts with C keys: cheaper than a Python key per mention).
@@ -83,6 +83,8 @@ class _Resolver:
         self.longest = max(map(sub, map(_END, self.mentions), self.starts), default=0)
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
+        self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
+        self.document_nouns, self.organization_nouns = _speaker_words(language)
 
     @property
     def countries(self) -> dict[str, Any]:
@@ -114,6 +116,13 @@ class _Resolver:
             return m
         return None
 
+    def _last_of_type(self, before: int, actor_type: str) -> Any:
+        hi = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:hi]):
+            if m.actor_type == actor_type and not self._reported(m):
+                return m
+        return None
+
     def resolve(self, a: int, b: int) -> _Speaker:
         v = self.v
         surface = self.text[a:b]
@@ -128,12 +137,19 @@ class _Resolver:
         )
         if pronoun and not [m for m in over if m.actor_type == "person"]:
             m = self._last_person(a)
+            if m is None and n > 1 and self.last_speaker is not None:
+                return self.last_speaker  # "Người phát ngôn trên nói" after the spokesperson's organisation spoke
             return _as_speaker(m) if m else _NOBODY
         if v.group_pronouns.starting_at(lows, 0) == n:
             groups = [m for m in over if m.actor_type == "group"]
             if groups:
                 return _as_speaker(groups[-1])
             return _Speaker(None, surface if lows[0] != "họ" else None, "group", None)
+        if not over and self.document_nouns.starting_at(lows, 0) and self.last_speaker is not None:
+            return self.last_speaker  # "Tuyên bố nêu rõ": the document's issuer, who spoke last
+        if not over and n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and self.organization_nouns.starting_at(lows, 0):
+            m = self._last_of_type(a, "organization")  # "Cơ quan này cho biết"
+            return _as_speaker(m) if m else _NOBODY
         if not over:
             # "ông Khlopkov", "chị Hòa": a person the actor registry does not know keeps the name as written.
             k = v.person_pronouns.starting_at(lows, 0)
@@ -241,7 +257,7 @@ def iter_statements(
     for t in timexes:
         if t.kind in ("date", "time"):
             dates_in.setdefault(t.sentence_id, []).append(t)
-    resolver = _Resolver(vocab, text, list(mentions))
+    resolver = _Resolver(vocab, text, list(mentions), language)
     resolver.contents = [(r.content_start, r.content_end) for r in reports]
 
     speakers: list[tuple[_Speaker, str | None]] = []
@@ -271,6 +287,8 @@ def iter_statements(
         else:
             speaker, surface = _NOBODY, None
         speakers.append((speaker, surface))
+        if speaker.name is not None:
+            resolver.last_speaker = speaker
 
         # Dates of sentences between the last statement and this one carry on in their paragraph.
         for sid in range(seen_sentence + 1, sentence):
@@ -342,6 +360,14 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
     if len(words) == 1 and not (_is_acronym(words[0]) or (len(words[0]) >= 3 and not _viet(words[0]))):
         return None
     return " ".join(words)
+
+
+@functools.cache
+def _speaker_words(language: str) -> tuple[Any, Any]:
+    from .reports import _Phrases
+
+    data = load_yaml(check_language(language), "reporting.yaml")
+    return _Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ()))
 
 
 @functools.cache
