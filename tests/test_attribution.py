@@ -140,3 +140,14 @@ def test_a_verb_with_a_pointing_object_or_an_audience_reports_nothing(parse_text
 ])
 def test_documents_and_descriptions_speak_for_the_last_speaker(parse_text, text, speakers):
     assert parse_text(text).statements.speaker_name.tolist() == speakers
+
+
+@pytest.mark.parametrize("text, country", [
+    # "trẻ em", "anh em" are words: their last syllable is no honorific, and the country after them is the country.
+    ("Ông Biden cho rằng, Mỹ đang bị tụt hậu. Ông nói cần đầu tư vào các gia đình và trẻ em Mỹ. Mỹ sẽ thắng.", "Mỹ"),
+    ("Chiến dịch tiêm chủng cho trẻ em Nga bắt đầu hôm qua tại Moskva.", "Nga"),
+])
+def test_a_word_ending_in_a_kinship_syllable_is_no_honorific(parse_text, text, country):
+    mentions = parse_text(text).mentions
+    named = mentions[mentions.surface == country]
+    assert len(named) and set(named.actor_type) == {"country"}

@@ -375,6 +375,8 @@ class _Sentence(_OrgGrammar):
         k = j
         if not self._cap_word(k) or f"{self.tok[i]} {self.tok[k]}" in self.rules.blocked_phrases:
             return
+        if self._kin_word(self.text, self.te[i], self.tok[i]) != self.tok[i]:
+            return  # the end of a word, not an honorific: "trẻ em Mỹ" (American children), "anh em Nga"
         hit = self.reg_at.get(k)
         if hit and self.types[hit[1]] == "person":
             self._add("reg", k, hit[0], idx=hit[1], anchor=self.base + self.ts[i])

@@ -204,6 +204,7 @@ class _Rules(NamedTuple):
     weak: frozenset[str]
     blocked_next: dict[str, frozenset[str]]
     blocked_prev: frozenset[str]
+    kin_compounds: frozenset[str]            # "trẻ em": a word ending in an honorific, not one
     blocked_phrases: frozenset[str]
     compound: dict[str, str]
     group_verbs: dict
@@ -249,6 +250,7 @@ def _rules(language: str) -> _Rules:
         weak=frozenset(r["weak_at_clause_start"]),
         blocked_next={k: frozenset(x.lower() for x in v) for k, v in r["blocked_next"].items()},
         blocked_prev=frozenset(x.lower() for x in r["blocked_prev"]),
+        kin_compounds=frozenset(x.lower() for x in r.get("kin_compounds", ())),
         blocked_phrases=frozenset(r["blocked_phrases"]),
         compound={k: v for k, v in r["compound_forms"].items() if v},
         group_verbs=_lexicon(r["group_verbs"]),

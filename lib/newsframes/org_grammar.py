@@ -221,6 +221,8 @@ class _OrgGrammar:
                         return  # "ĐB Lưu Bình Nhưỡng": the end of a personal name
             else:
                 prev, nxt = _neighbours(text, s, e)
+                if prev.lower() in self.rules.honorifics:
+                    prev = self._kin_word(text, s, prev)
                 initial = prev == "." and s >= 2 and text[s - 1] == "." and text[s - 2].isupper()  # "M.Anh"
                 verdict = reg._verdicts.get((surface, prev, nxt, initial))  # (the cache of reg.verdict, read inline)
                 if verdict is None:
@@ -230,6 +232,16 @@ class _OrgGrammar:
                 weak = verdict == _WEAK
         self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx, None if " " in surface else surface,
                                 None, None, None, None, None, weak))
+
+    def _kin_word(self, text: str, s: int, prev: str) -> str:
+        """``prev`` (an honorific that ends at ``s``, spaces aside), or the word it ends ("trẻ em" in "trẻ em Mỹ")."""
+        before = text[:s].rstrip()
+        before = before[:len(before) - len(prev)].rstrip()
+        word = before[before.rfind(" ") + 1:]
+        low = word.lower()
+        if low and f"{low} {prev.lower()}" in self.rules.kin_compounds:
+            return f"{word} {prev}"
+        return prev
 
     def _compounds(self) -> None:
         """'Triều-Mỹ', 'Nga - Mỹ', 'Việt-Trung': each side of the hyphen names its country."""
