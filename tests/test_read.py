@@ -93,7 +93,7 @@ def test_unknown_legacy_encoding_names_the_problem():
         ("empty.txt", b"", "decode", "empty"),
         ("blank.txt", b"  \n\t\n", "decode", "empty"),
         ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 100, "decode", "binary"),
-        ("controls.txt", "\x00\x00".encode() + b"\x01" * 50, "decode", "binary"),
+        ("controls.txt", b"\x00\x00" + b"\x01" * 50, "decode", "binary"),
     ],
 )
 def test_bad_text_files_become_error_rows(tmp_path, name, content, stage, words):

@@ -222,7 +222,7 @@ class _Collector:
         try:
             self._tables(pending)
             return pending
-        except Exception as exc:  # noqa: BLE001 - isolate the article(s) at fault
+        except Exception:  # noqa: BLE001 - isolate the article(s) at fault
             if len(pending) > 1:
                 mid = len(pending) // 2
                 return self._fitting(pending[:mid]) + self._fitting(pending[mid:])

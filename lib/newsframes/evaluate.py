@@ -125,7 +125,7 @@ class _Tally:
 def _score_timexes(pred: pd.DataFrame, gold: list, tally: _Tally, misses: list[str], aid: str) -> None:
     required, optional = _split(gold, "surface")
     distinct: dict[tuple[str, str], str] = {}
-    for surface, value in zip(pred["surface"], pred["value"]):
+    for surface, value in zip(pred["surface"], pred["value"], strict=False):
         value = "" if pd.isna(value) else str(value)
         distinct.setdefault((normalize(surface), value), surface)
     preds = [(surface, value) for (_, value), surface in distinct.items()]
@@ -248,7 +248,7 @@ def score(source: Any, gold: dict | str | Path) -> tuple[dict[str, Any], list[st
     missing = [aid for aid in gold["articles"] if aid not in known]
     ids = {name: tables[name]["article_id"].astype(str) for name in ("timexes", "mentions", "statements")}
     for aid, spec in gold["articles"].items():
-        def part(name: str) -> pd.DataFrame:
+        def part(name: str, aid: str = aid) -> pd.DataFrame:
             return tables[name][(ids[name] == aid).to_numpy()]
 
         _score_timexes(part("timexes"), spec.get("timexes", []), t, misses, aid)

@@ -255,15 +255,15 @@ def arrow_from_rows(name: str, rows: list[tuple]):
 
     table = TABLES[name]
     arrow = arrow_schema(name)
-    columns = list(zip(*rows)) if rows else [()] * len(table.columns)
+    columns = list(zip(*rows, strict=False)) if rows else [()] * len(table.columns)
     if table.key and rows:
         key_columns = [columns[table.names.index(k)] for k in table.key]
-        if len(set(zip(*key_columns))) != len(rows):
+        if len(set(zip(*key_columns, strict=False))) != len(rows):
             seen: set = set()
-            dup = next(k for k in zip(*key_columns) if k in seen or seen.add(k))
+            dup = next(k for k in zip(*key_columns, strict=False) if k in seen or seen.add(k))
             raise ValueError(f"table {name!r}: key {table.key} is not unique, e.g. {list(dup)}")
     arrays = []
-    for col, values, field in zip(table.columns, columns, arrow):
+    for col, values, field in zip(table.columns, columns, arrow, strict=False):
         if col.dtype == "datetime":
             values = [_to_datetime(v) for v in values]
         try:

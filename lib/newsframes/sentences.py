@@ -105,6 +105,6 @@ def iter_sentences(
                     kinds[j] = "caption"
                     if j and _CREDIT_START.match(chunk, a):
                         kinds[j - 1] = "caption"
-        for (a, b), kind in zip(local, kinds):
+        for (a, b), kind in zip(local, kinds, strict=False):
             yield Sentence(sid, p.paragraph_id, kind, p.start + a, p.start + b, chunk[a:b], p.is_duplicate)
             sid += 1

@@ -11,8 +11,8 @@ vocabulary lives in ``data/<language>/reporting.yaml``.
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter, sub

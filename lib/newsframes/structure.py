@@ -393,7 +393,7 @@ def structure_article(
 
     if agency is None:
         # The credit of the story's photos ("YONHAP/TTXVN") says which agency carried it.
-        credits = " ".join(text[a:b] for (a, b), k in zip(spans, kinds) if k == "caption")
+        credits = " ".join(text[a:b] for (a, b), k in zip(spans, kinds, strict=False) if k == "caption")
         if credits and re.search(r"/\s*(?:TTXVN|VNA)\b", credits):
             agency = "TTXVN"
 

@@ -50,7 +50,7 @@ def iter_events(
         if t.kind == "date" and t.date is not None:
             dated[t.sentence_id].append(t)
     said: dict[int, list[tuple[str, Any]]] = defaultdict(list)
-    for sid, s in zip(statement_ids, statements):
+    for sid, s in zip(statement_ids, statements, strict=False):
         said[s.sentence_id].append((sid, s))
 
     n = 0
