@@ -124,6 +124,58 @@ def test_slugs_are_stable():
     assert find_mentions("Giám đốc Nga Anton Khlopkov nói.")[-1].actor_id == "person:anton-khlopkov"
 
 
+# ------------------------------------------------------------------------ fast paths agree with the plain definitions
+def _slug_plain(text: str) -> str:
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@pytest.mark.parametrize("name", ["Trung tâm an ninh", "Nguyễn Thị Ánh Nguyệt", "Đặng Thùy Trâm", "İstanbul Üniversitesi",
+                                  "Σωκράτης Ο'Νηλ", "Kim Jong-un (Triều Tiên)", "Ẩm thực Huế", "ǅemal Bijedić", ""])
+def test_slug_table_matches_the_decomposition(name):
+    assert slug(name) == _slug_plain(name)
+
+
+@pytest.mark.parametrize("piece", ["Mỹ,", "(Nga", "Jong-un", "Jong-un),", "...", "a\xa0b", "\tNga", "O’Neil.", "AT&T:",
+                                   "2020-2021", "-Mỹ-", "_x_"])
+def test_pieces_split_like_the_word_pattern(piece):
+    from newsframes.actor_lexicon import _WORD, _split_piece
+
+    words, starts = _split_piece(piece)
+    assert (words, list(starts)) == ([m.group() for m in _WORD.finditer(piece)], [m.start() for m in _WORD.finditer(piece)])
+
+
+@pytest.mark.parametrize("a, b", [("Chanthouk", "Chanthuok"), ("Putin", "Putin"), ("Vladmir putin", "vladimir putin"),
+                                  ("Kim", "Kimberley"), ("Abe", "Obama"), ("Nguyễn", "Nguyen")])
+def test_similar_names_as_difflib_says(a, b):
+    from difflib import SequenceMatcher
+
+    from newsframes.coref import _similar
+
+    assert _similar(a, b) == (SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+@pytest.mark.parametrize("text", [
+    "Trong cuộc họp hôm qua tại Hà Nội, ông Khlopkov nói rằng Nga sẵn sàng.",
+    "Theo tin từ Washington, Bộ Ngoại giao Mỹ cho biết đã triệu tập Đại sứ Nga.",
+    "Ngày 5/3, báo Khmer Times đưa tin Thủ tướng Campuchia Hun Manet sẽ thăm Nhật Bản.",
+    "Hôm nay tại Nhà Trắng, Tổng thống Mỹ Joe Biden tiếp những cựu Tổng thống Mỹ.",
+    "Mark Krikorian, giám đốc điều hành Trung tâm nghiên cứu nhập cư, và bà Lan, 44 tuổi, đã gặp nhau.",
+    "Sau đó những người này gặp ông Lavrov, Ngoại trưởng Nga.",
+])
+def test_reading_from_the_first_trigger_finds_what_a_full_reading_finds(text, monkeypatch):
+    from newsframes.actor_grammar import _Sentence
+
+    fast = find_mentions(text)
+    monkeypatch.setattr(_Sentence, "_start", lambda self, chosen, trig: 0)
+    assert fast == find_mentions(text)
+    assert fast  # (each sentence names someone)
+
+
 # ---------------------------------------------------------------------------------------------- the seeds
 def _seed_sentences(path: Path) -> list[Sentence]:
     """One Sentence per sentence of each line (the lead's splitter is not needed to score this stage)."""
