@@ -28,7 +28,15 @@ Conventions (documented choices):
   change its value (day precision). Clock times ("lúc 9h30", "18h ngày 29/4") are their own Timex of kind
   ``time`` with value ``2018-04-26T09:30`` when a date is next to them (``date`` = that day), else
   ``XXXX-XX-XXT09:30``.
-* Decades: "thập niên 1990" -> value ``199`` (TIMEX3 decade), precision ``year``, date 1990-01-01.
+* Decades: "thập niên 1990" -> value ``199`` (TIMEX3 decade), precision ``year``, date 1990-01-01. Centuries
+  likewise: "thế kỷ 21" / "thế kỷ XXI" -> ``20`` (TIMEX3 century), precision ``year``, date 2000-01-01.
+* Seasons with a year ("mùa thu năm nay", "mùa đông 2020") -> ``2021-FA`` (SP, SU, FA, WI), dated from the
+  season's first month (3, 6, 9, 12) with precision ``quarter``: the contract has no "season", and a season is a
+  three-month period like a quarter (though not a calendar one; the value says which). A season with no year
+  ("mùa hè") is generic and left out.
+* Months in words ("tháng một" ... "tháng mười hai", "tháng giêng") are months like "tháng 1"; "tháng năm" is
+  May only in context ("từ đầu tháng năm", "tháng Năm", "tháng năm năm ngoái"). A position with a bare
+  "tháng" after "hồi / vào / trong / từ" ("hồi đầu tháng") is the article's month.
 * Positions ("đầu / giữa / cuối tháng 9") are kept in the surface; the value is the period's.
 * Durations (``P3D``, ``P2W``, ``PT24H``) and sets (``P1M``; "tháng 6 hàng năm" -> ``XXXX-06``) have no date,
   precision or anchor; nor do ``PAST_REF`` ("trước đó") and ``PRESENT_REF`` ("hiện nay", "hiện" as adverb).
@@ -166,6 +174,20 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
             return _resolve_cal(spec, state, future)
         if tag == "dec":
             return "date", str(spec.year // 10), dt.date(spec.year, 1, 1), "year", "absolute"
+        if tag == "season":
+            year, anchor = spec.year, "absolute"
+            if year is None:
+                if anchor_date is None:
+                    return "date", f"XXXX-{spec.extra}", None, "quarter", None
+                year, anchor = anchor_date.year + spec.offset, state.anchor
+            return "date", f"{year:04d}-{spec.extra}", dt.date(year, spec.month, 1), "quarter", anchor
+        if tag == "cent":
+            if spec.year is not None:
+                return "date", str(spec.year // 100), dt.date(max(spec.year, 1), 1, 1), "year", "absolute"
+            if anchor_date is None:
+                return "date", "XX", None, "year", None
+            century = anchor_date.year // 100 + spec.offset
+            return "date", str(century), dt.date(max(century * 100, 1), 1, 1), "year", state.anchor
         if tag == "rel":
             if anchor_date is None:
                 return "date", _UNKNOWN[spec.prec], None, spec.prec, None
@@ -194,7 +216,7 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
 
 # Resolutions that depend only on the spec, the article's date and anchor and the sentence's lean (not on the
 # previous date, as anaphora do), computed once: most articles repeat the same years and days.
-_CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec"})
+_CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec", "season", "cent"})
 _RESOLVED: dict[tuple, Resolved] = {}
 
 
