@@ -356,6 +356,9 @@ WORD_CASES = [
     ("Chung cư 727 được xây dựng từ những năm 60 của thế kỷ trước với tên gọi Building President.", "2021-04-20",
      "thế kỷ trước", "19"),
     ("Ông Vũ Khoan chia sẻ: “Những năm 80 thế kỷ trước, tôi được giao nhiệm vụ nghiên cứu.", "", "thế kỷ trước", "XX"),
+    ("Anh Nguyễn Văn Vương (SN 1982) xác nhận, hóa đơn và những phản ánh trên mạng là đúng.", "2021-04-20",
+     "1982", "1982"),
+    ("Danh tính các nạn nhân được xác định là em Vũ Quang Minh (SN 2009) và Nguyễn Hữu Quân.", "", "2009", "2009"),
     # numbers, not months; a century ago, not the last century; before the common era; lunar; "the years"
     ("Phụ nữ nên tự khám vú đều đặn mỗi tháng một lần, tốt nhất tự kiểm tra sau kỳ kinh nguyệt.", "2021-04-27",
      "mỗi tháng", "P1M"),
