@@ -189,6 +189,7 @@ class Grammar:
         self.position_alone_after = words("position_alone_after")
         self.seasons = {k: tuple(v) for k, v in mapping("seasons").items()}
         self.century_mods = mapping("century_modifiers")
+        self.season_mods = mapping("season_modifiers")
         self.roman_numerals = {"i": 1, "v": 5, "x": 10, "l": 50}
 
         c = re.compile
@@ -252,7 +253,8 @@ class Grammar:
         # Seasons and centuries: "mùa thu năm nay", "mùa đông 2020"; "thế kỷ 21", "thế kỷ XXI", "thế kỷ trước".
         self.r_season = c(
             r"mùa\s+(?P<s>" + _alt(self.seasons) + r")\s+(?:(?:năm\s+)?(?P<y>" + _YEAR + r")(?![\d]|[/.,]\d)"
-            r"|năm\s+(?P<mod>" + _alt(set(self.year_mods) | {k for k, v in self.period_mods.items() if v}) + r")\b)"
+            r"|năm\s+(?P<mod>" + _alt(set(self.year_mods) | {k for k, v in self.period_mods.items() if v}) + r")\b"
+            r"|(?P<smod>" + _alt(self.season_mods) + r")\b)"
         )
         self.r_century = c(
             r"(?:" + _alt(data["century_nouns"]) + r")\s+(?:(?:thứ\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})(?!\w)(?![.,/]\d)"
@@ -789,6 +791,12 @@ class Grammar:
         start = lead.start() if lead else m.start()
         if m.group("y"):
             return [_new(_Part, (start, m.end(), _spec("season", "quarter", int(m.group("y")), month, extra=code)))]
+        if m.group("smod"):
+            smod = _key(m.group("smod"))
+            if smod in ("qua", "tới", "trước") and not _CLAUSE_END.match(low, m.end()):
+                return None  # "mùa hè qua đi", "mùa đông tới gần", "mùa hè trước khi": not modifiers
+            return [_new(_Part, (start, m.end(), _spec("season", "quarter", None, month, unit="season",
+                                                          offset=self.season_mods[smod], extra=code)))]
         mod = _key(m.group("mod"))
         offset = self.year_mods.get(mod, self.period_mods.get(mod, 0))
         return [_new(_Part, (start, m.end(), _spec("season", "quarter", None, month, unit="year", offset=offset, extra=code)))]

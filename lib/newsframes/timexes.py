@@ -30,10 +30,10 @@ Conventions (documented choices):
   ``XXXX-XX-XXT09:30``.
 * Decades: "thập niên 1990" -> value ``199`` (TIMEX3 decade), precision ``year``, date 1990-01-01. Centuries
   likewise: "thế kỷ 21" / "thế kỷ XXI" -> ``20`` (TIMEX3 century), precision ``year``, date 2000-01-01.
-* Seasons with a year ("mùa thu năm nay", "mùa đông 2020") -> ``2021-FA`` (SP, SU, FA, WI), dated from the
-  season's first month (3, 6, 9, 12) with precision ``quarter``: the contract has no "season", and a season is a
-  three-month period like a quarter (though not a calendar one; the value says which). A season with no year
-  ("mùa hè") is generic and left out.
+* Seasons with a year or a modifier ("mùa thu năm nay", "mùa đông 2020", "mùa hè vừa qua") -> ``2021-FA`` (SP,
+  SU, FA, WI), dated from the season's first month (3, 6, 9, 12) with precision ``quarter``: the contract has no
+  "season", and a season is a three-month period like a quarter (though not a calendar one; the value says
+  which). A season with neither ("mùa hè") is generic and left out.
 * Months in words ("tháng một" ... "tháng mười hai", "tháng giêng") are months like "tháng 1"; "tháng năm" is
   May only in context ("từ đầu tháng năm", "tháng Năm", "tháng năm năm ngoái"). A position with a bare
   "tháng" after "hồi / vào / trong / từ" ("hồi đầu tháng") is the article's month.
@@ -180,6 +180,8 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
                 if anchor_date is None:
                     return "date", f"XXXX-{spec.extra}", None, "quarter", None
                 year, anchor = anchor_date.year + spec.offset, state.anchor
+                if spec.unit == "season":
+                    year = _season_year(anchor_date, spec.month, spec.offset)
             return "date", f"{year:04d}-{spec.extra}", dt.date(year, spec.month, 1), "quarter", anchor
         if tag == "cent":
             if spec.year is not None:
@@ -253,6 +255,16 @@ def _resolve_cal(spec: _Spec, state: _State, future: bool) -> Resolved:
     d = dt.date(year, spec.month or 1, spec.day or 1)
     value, first = _period(d, spec.prec)
     return "date", value, first, spec.prec, anchor
+
+
+def _season_year(anchor: dt.date, month: int, offset: int) -> int:
+    """The year of "mùa hè này" (0: the one under way or this year's), "vừa qua" (-1: the last one begun), "tới" (+1)."""
+    starts = [(dt.date(y, month, 1), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if offset < 0:
+        return max(y for d, y in starts if d <= anchor)
+    if offset > 0:
+        return min(y for d, y in starts if d > anchor)
+    return anchor.year - 1 if month == 12 and anchor.month <= 2 else anchor.year
 
 
 def _weekday(anchor: dt.date, wd: int, mod: str | None, future: bool) -> dt.date:
