@@ -364,6 +364,10 @@ WORD_CASES = [
     ("Anh Nguyễn Văn Vương (SN 1982) xác nhận, hóa đơn và những phản ánh trên mạng là đúng.", "2021-04-20",
      "1982", "1982"),
     ("Danh tính các nạn nhân được xác định là em Vũ Quang Minh (SN 2009) và Nguyễn Hữu Quân.", "", "2009", "2009"),
+    ("Kristen Zang từng hẹn hò với Leo trong hai năm (1996-1998).", "2021-04-20", "1998", "1998"),
+    ("Brie Larson giành giải Oscar cho nữ diễn viên xuất sắc nhất với vai diễn trong phim Room (2015).", "2021-04-20",
+     "2015", "2015"),
+    ("Cô tốt nghiệp đại học và có tổng cộng (2000 người) theo học.", "2021-04-20", "", ""),
     # numbers, not months; a century ago, not the last century; before the common era; lunar; "the years"
     ("Phụ nữ nên tự khám vú đều đặn mỗi tháng một lần, tốt nhất tự kiểm tra sau kỳ kinh nguyệt.", "2021-04-27",
      "mỗi tháng", "P1M"),

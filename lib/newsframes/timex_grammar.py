@@ -851,6 +851,8 @@ class Grammar:
     def _on_bareyear(self, low: str, text: str, m: re.Match):
         lead = self._back(self.b_year, low, m.start())
         if not lead:
+            if m.start() and low[m.start() - 1] == "(" and _CLOSING.match(low, m.end()):
+                return self._years(m, m.start())  # "(2012-2020)", "Olof Palme (1927-1986)", "đại học (1997)"
             return None
         pre = _key(lead.group("pre"))
         if pre not in self.bare_year_strong and not self.r_year_follow.match(low, m.end()):
