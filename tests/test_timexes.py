@@ -393,6 +393,26 @@ def test_word_months_seasons_centuries(text, published_at, surface, value):
 
 
 @pytest.mark.parametrize(
+    "texts, values",
+    [
+        (["Theo Cảng vụ Hàng không, chiều 27/5, một người dân phát hiện vật thể lạ.",
+          "Trong khoảng thời gian từ 12 – 13h cùng ngày có 4 chuyến bay hạ cánh."], ["XXXX-05-27", "XXXX-05-27"]),
+        (["Ngày 21/5, bệnh nhân nhập viện.", "Cô lấy lại ý thức vào ngày hôm sau."], ["XXXX-05-21", "XXXX-05-22"]),
+        (["Cùng ngày, đối tượng đến cơ quan Công an đầu thú."], ["XXXX-XX-XX"]),
+    ],
+)
+def test_undated_anaphora_copy_the_previous_day(texts, values):
+    """Without an article date, "cùng ngày" / "hôm sau" copy or shift a yearless day; no year is guessed."""
+    sentences, at = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(i, 0, "body", at, at + len(text), text, False))
+        at += len(text) + 1
+    found = [t for t in iter_timexes(sentences) if t.kind == "date"]
+    assert [t.value for t in found] == values
+    assert all(t.date is None for t in found)
+
+
+@pytest.mark.parametrize(
     "text, published_at, precision, date",
     [
         ("vào mùa Thu năm nay", "2021-04-25", "quarter", dt.date(2021, 9, 1)),

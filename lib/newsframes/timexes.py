@@ -17,8 +17,9 @@ so "tháng 9 năm 2018" beats the duration "9 năm". The winners are resolved in
   date they fall back to the article's date.
 
 Without an article date, nothing is guessed: yearless dates keep ``XXXX`` (``XXXX-05-31``), relative ones
-become ``XXXX-XX-XX`` / ``XXXX-XX`` / ``XXXX-WXX`` / ``XXXX``, ``date`` and ``anchor`` stay ``None``. Today's
-date is never used.
+become ``XXXX-XX-XX`` / ``XXXX-XX`` / ``XXXX-WXX`` / ``XXXX``, ``date`` and ``anchor`` stay ``None``; a day
+anaphor after a yearless day copies or shifts its month and day ("ngày 23/5 ... cùng ngày" -> ``XXXX-05-23``,
+anchor ``previous``, date ``None``). Today's date is never used.
 
 Conventions (documented choices):
 
@@ -141,6 +142,9 @@ class _State:
         self.anchor = anchor
         self.prev_day: dt.date | None = None
         self.prev_any: tuple[dt.date, str] | None = None
+        # The previous day when its year is unknown (an undated article's "ngày 23/5" = XXXX-05-23): "cùng ngày"
+        # copies it, "hôm sau" shifts it, still without a year.
+        self.prev_partial: tuple[int, int] | None = None
 
     def base(self, unit: str) -> tuple[dt.date | None, str | None]:
         if unit == "day" and self.prev_day is not None:
@@ -198,6 +202,10 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
             return "date", value, first, spec.prec, state.anchor
         if tag == "ana":
             base, anchor = state.base(spec.unit)
+            if base is None and spec.unit == "day" and state.prev_partial is not None:
+                month, day = state.prev_partial
+                d = dt.date(2000, month, day) + dt.timedelta(days=spec.offset)  # 2000: a leap year keeps 29/2
+                return "date", f"XXXX-{d.month:02d}-{d.day:02d}", None, "day", "previous"
             if base is None:
                 return "date", _UNKNOWN[spec.prec], None, spec.prec, None
             d = _shift(base, spec.unit, spec.offset) if spec.unit in ("day", "week") else _shift(
@@ -349,10 +357,13 @@ def iter_timexes(
             if spec.inherited:
                 r = (*r[:4], "absolute")  # the year came from the range's other, explicit endpoint
             resolved.append(r)
-            if moves_previous and r[2] is not None and r[0] == "date":
-                state.prev_any = (r[2], r[3])
-                if r[3] == "day":
-                    state.prev_day = r[2]
+            if moves_previous and r[0] == "date":
+                if r[2] is not None:
+                    state.prev_any = (r[2], r[3])
+                    if r[3] == "day":
+                        state.prev_day, state.prev_partial = r[2], None
+                elif r[3] == "day" and r[1][5:7].isdigit() and r[1][8:10].isdigit():  # XXXX-05-23
+                    state.prev_day, state.prev_partial = None, (int(r[1][5:7]), int(r[1][8:10]))
         if times:
             for j in range(len(parts)):
                 if resolved[j] is None:
