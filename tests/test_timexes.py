@@ -319,3 +319,108 @@ def test_arbitrary_text_never_raises_and_spans_round_trip(tokens, anchor):
 def test_any_unicode_never_raises(text):
     for t in find_timexes(text, anchor_date=dt.date(2018, 11, 23)):
         assert text[t.start:t.end] == t.surface
+
+
+# --- months in words, bare positions, seasons and centuries (bench sentences) ----------------------------------
+
+# (text, published_at, surface, value); an empty surface: nothing at all may be found in the text.
+WORD_CASES = [
+    ("Triều Tiên hồi tháng một tiến hành vụ thử hạt nhân thứ tư và một tháng sau phóng thử tên lửa tầm xa.", "",
+     "tháng một", "XXXX-01"),
+    ("Ông Lavrov là quan chức Nga cấp cao nhất gặp ông Trump kể từ khi Tổng thống Mỹ nhậm chức hồi tháng một.",
+     "2017-05-11", "tháng một", "2017-01"),
+    ("Đã có ít nhất ba cuộc tập trận đổ bộ, được tiến hành từ đầu tháng năm đến nay.", "2016-05-20",
+     "đầu tháng năm", "2016-05"),
+    ("Hồi tháng Giêng năm nay, Bắc Triều Tiên đã tiến hành vụ thử hạt nhân lần thứ tư và đến tháng Hai họ lại bắn "
+     "thử tên lửa tầm xa.", "", "tháng Giêng năm nay", "XXXX-01"),
+    ("Hồi tháng Giêng năm nay, Bắc Triều Tiên đã tiến hành vụ thử hạt nhân lần thứ tư và đến tháng Hai họ lại bắn "
+     "thử tên lửa tầm xa.", "", "tháng Hai", "XXXX-02"),
+    ("Một số cổ động viên quá khích tấn công nhà của Woodward vào tháng Giêng năm ngoái.", "2021-04-21",
+     "tháng Giêng năm ngoái", "2020-01"),
+    ("Theo BBC, quốc gia đã trao qui chế tị nạn tạm thời cho điệp viên này vào tháng Tám vừa qua.", "2013-11-01",
+     "tháng Tám vừa qua", "2013-08"),
+    ("Các cuộc đàm phán đã bị đình trệ từ tháng mười hai năm ngoái.", "2021-04-22",
+     "tháng mười hai năm ngoái", "2020-12"),
+    ("Hồi giữa tháng, cả Mỹ và Trung Quốc đều đưa các nhóm tác chiến tàu sân bay tới Biển Đông.", "2021-05-01",
+     "giữa tháng", "2021-05"),
+    ("Giám đốc CIA bày tỏ mối quan ngại trong phiên điều trần của Thượng viện vào hồi đầu tháng, mặc dù ông không có "
+     "bằng chứng.", "", "đầu tháng", "XXXX-XX"),
+    ("Nga sẽ đạt miễn dịch cộng đồng vào mùa Thu năm nay, đồng thời kêu gọi người dân tích cực tiêm vắc xin.",
+     "2021-04-25", "mùa Thu năm nay", "2021-FA"),
+    ("Leo bắt đầu hẹn hò với người mẫu Kelly Rohrbach vào mùa xuân năm 2015.", "2021-04-20",
+     "mùa xuân năm 2015", "2015-SP"),
+    ("Mùa hè vừa qua, Pavel Durov, nhà sáng lập mạng xã hội Vkontakte, đã công khai mời Snowden làm việc.",
+     "2013-10-31", "Mùa hè vừa qua", "2013-SU"),
+    ("Giới chức Mỹ không ngăn cản người dân du lịch đến châu Âu trong mùa hè này song kêu gọi công dân Mỹ đề phòng.",
+     "2016-06-01", "mùa hè này", "2016-SU"),
+    ("Người dân lo ngại giá điện tăng khi mùa đông tới gần.", "2016-06-01", "", ""),
+    ("“Thật vô lý rằng trong thế kỷ 21, chúng ta phải sống với những tội ác man rợ như thế này”, ông Temer bức xúc.",
+     "", "thế kỷ 21", "20"),
+    ("Tính trên toàn cầu, 34% các thềm băng hiện có nguy cơ sụp vỡ vào cuối thế kỷ XXI.", "2021-04-20",
+     "cuối thế kỷ XXI", "20"),
+    ("Chung cư 727 được xây dựng từ những năm 60 của thế kỷ trước với tên gọi Building President.", "2021-04-20",
+     "thế kỷ trước", "19"),
+    ("Ông Vũ Khoan chia sẻ: “Những năm 80 thế kỷ trước, tôi được giao nhiệm vụ nghiên cứu.", "", "thế kỷ trước", "XX"),
+    ("Anh Nguyễn Văn Vương (SN 1982) xác nhận, hóa đơn và những phản ánh trên mạng là đúng.", "2021-04-20",
+     "1982", "1982"),
+    ("Danh tính các nạn nhân được xác định là em Vũ Quang Minh (SN 2009) và Nguyễn Hữu Quân.", "", "2009", "2009"),
+    ("Kristen Zang từng hẹn hò với Leo trong hai năm (1996-1998).", "2021-04-20", "1998", "1998"),
+    ("Brie Larson giành giải Oscar cho nữ diễn viên xuất sắc nhất với vai diễn trong phim Room (2015).", "2021-04-20",
+     "2015", "2015"),
+    ("Cô tốt nghiệp đại học và có tổng cộng (2000 người) theo học.", "2021-04-20", "", ""),
+    # numbers, not months; a century ago, not the last century; before the common era; lunar; "the years"
+    ("Phụ nữ nên tự khám vú đều đặn mỗi tháng một lần, tốt nhất tự kiểm tra sau kỳ kinh nguyệt.", "2021-04-27",
+     "mỗi tháng", "P1M"),
+    ("Đồng thời, hãy thực hiện khám sức khỏe định kỳ 6 tháng một lần.", "2021-04-21", "6 tháng", "P6M"),
+    ("Cô vẫn không quên được những tháng năm nhọc nhằn thời thơ ấu.", "2021-04-17", "", ""),
+    ("Kể từ khi được phát hiện hơn 1,5 thế kỷ trước, hầu hết mọi thứ về nó vẫn chưa được giải quyết.", "2020-10-04",
+     "", ""),
+    ("Là ngọn đèn biển được xây dựng vào thế kỷ thứ 3 trước Công nguyên trên hòn đảo Pharos.", "", "", ""),
+    ("Đã thành thường niên, vào dịp rằm tháng Ba, Lễ hội Sóong Cọ lại được diễn ra.", "2021-04-26", "", ""),
+    ("Ung thư da sẽ có nguy cơ cao hơn ở những người tiếp xúc nhiều với ánh nắng, tích lũy theo tháng năm.",
+     "2021-04-20", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, published_at, surface, value", WORD_CASES, ids=[c[2] or c[0][:30] for c in WORD_CASES])
+def test_word_months_seasons_centuries(text, published_at, surface, value):
+    found = {(t.surface, t.value) for t in find_timexes(text, anchor_date=published_at or None)}
+    if surface:
+        assert (surface, value) in found
+        assert not any(s != surface and (surface in s or s in surface) for s, _ in found)  # no overlapping reading
+    else:
+        assert found == set()
+
+
+@pytest.mark.parametrize(
+    "texts, values",
+    [
+        (["Theo Cảng vụ Hàng không, chiều 27/5, một người dân phát hiện vật thể lạ.",
+          "Trong khoảng thời gian từ 12 – 13h cùng ngày có 4 chuyến bay hạ cánh."], ["XXXX-05-27", "XXXX-05-27"]),
+        (["Ngày 21/5, bệnh nhân nhập viện.", "Cô lấy lại ý thức vào ngày hôm sau."], ["XXXX-05-21", "XXXX-05-22"]),
+        (["Cùng ngày, đối tượng đến cơ quan Công an đầu thú."], ["XXXX-XX-XX"]),
+    ],
+)
+def test_undated_anaphora_copy_the_previous_day(texts, values):
+    """Without an article date, "cùng ngày" / "hôm sau" copy or shift a yearless day; no year is guessed."""
+    sentences, at = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(i, 0, "body", at, at + len(text), text, False))
+        at += len(text) + 1
+    found = [t for t in iter_timexes(sentences) if t.kind == "date"]
+    assert [t.value for t in found] == values
+    assert all(t.date is None for t in found)
+
+
+@pytest.mark.parametrize(
+    "text, published_at, precision, date",
+    [
+        ("vào mùa Thu năm nay", "2021-04-25", "quarter", dt.date(2021, 9, 1)),
+        ("vào mùa đông năm 2022", "2021-04-25", "quarter", dt.date(2022, 12, 1)),
+        ("trong thế kỷ 21", "2021-04-25", "year", dt.date(2000, 1, 1)),
+        ("hồi tháng mười một", "2021-04-25", "month", dt.date(2020, 11, 1)),
+    ],
+)
+def test_seasons_and_centuries_are_dated(text, published_at, precision, date):
+    (t,) = find_timexes(text, anchor_date=published_at)
+    assert (t.kind, t.precision, t.date) == ("date", precision, date)

@@ -181,6 +181,16 @@ class Grammar:
         self.roman = {str(k).lower(): v for k, v in data["roman_quarters"].items()}
         self.time_before = words("time_before")
         self.date_nouns = words("date_nouns")
+        self.month_words = mapping("month_words")
+        self.month_ambiguous = words("month_words_ambiguous")
+        self.month_context = words("month_word_context")
+        self.month_not_followed = words("month_word_not_followed_by")
+        self.month_not_after = words("month_word_not_after")
+        self.position_alone_after = words("position_alone_after")
+        self.seasons = {k: tuple(v) for k, v in mapping("seasons").items()}
+        self.century_mods = mapping("century_modifiers")
+        self.season_mods = mapping("season_modifiers")
+        self.roman_numerals = {"i": 1, "v": 5, "x": 10, "l": 50}
 
         c = re.compile
         pod, pos, nouns = _alt(self.pod_shift), _alt(self.positions), _alt(self.date_nouns)
@@ -226,8 +236,9 @@ class Grammar:
             r"|(?!\s*(?:,\s*)?(?:(?:" + nouns + r")\s+)?\(?\s*\d))"
         )
         self.r_month = c(
-            r"tháng\s+(?P<head>(?:\d{1,2}\s*(?:-|–|và|đến|tới)\s*(?:tháng\s+)?)*)(?P<m>\d{1,2})"
-            r"(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM
+            r"tháng\s+(?P<head>(?:\d{1,2}\s*(?:-|–|và|đến|tới)\s*(?:tháng\s+)?)*)(?P<m>\d{1,2}|(?P<mw>"
+            + _alt(self.month_words) + r")(?!\w))"
+            r"(?:(?:\s*(?:[/.-]|,?\s*năm)\s*|(?<!\d)\s+)(?P<y>" + _YEAR + r"))?" + _END_NUM
             + r"(?!\s*(?:tháng|ngày|tuần|giờ|tiếng|phút|quý)\b)(?P<yearly>\s+(?:hàng|hằng|mỗi)\s+năm\b)?"
         )
         years = r"(?P<ys>" + _YEAR + r"(?:(?:\s*(?:-|–|—|đến|tới|và|hoặc)\s*(?:năm\s+)?|,\s*)" + _YEAR + r")*)"
@@ -239,6 +250,20 @@ class Grammar:
         self.r_quarter = c(
             r"quý\s+(?P<q>iv|i{1,3}|[1-4])(?!\w)(?:\s*(?:[/.-]|,?\s*năm)\s*(?P<y>" + _YEAR + r"))?" + _END_NUM
         )
+        # Seasons and centuries: "mùa thu năm nay", "mùa đông 2020"; "thế kỷ 21", "thế kỷ XXI", "thế kỷ trước".
+        self.r_season = c(
+            r"mùa\s+(?P<s>" + _alt(self.seasons) + r")\s+(?:(?:năm\s+)?(?P<y>" + _YEAR + r")(?![\d]|[/.,]\d)"
+            r"|năm\s+(?P<mod>" + _alt(set(self.year_mods) | {k for k, v in self.period_mods.items() if v}) + r")\b"
+            r"|(?P<smod>" + _alt(self.season_mods) + r")\b)"
+        )
+        self.r_century = c(
+            r"(?:" + _alt(data["century_nouns"]) + r")\s+(?:(?:thứ\s+)?(?P<n>\d{1,2}|[ivxl]{1,6})(?!\w)(?![.,/]\d)"
+            r"|(?P<mod>" + _alt(self.century_mods) + r")\b)"
+        )
+        self.r_bce = c(r"\s*(?:\(\s*)?(?:" + _alt(data["before_common_era"]) + r")\b")
+        self.set_words = words("set_words")
+        self.lunar_before = words("lunar_before")
+        self.approximately = words("approximately")
         self.r_decade = c(
             r"(?:" + _alt(data["decade_nouns"]) + r")\s+(?P<dec>(?:19|20)?\d0)(?:s)?(?!\w)"
             r"(?!\s*(?:-|–|và|,|đến|tới)\s*\d)"
@@ -359,6 +384,7 @@ class Grammar:
         year, quarter = (self.r_year, self._on_year), (self.r_quarter, self._on_quarter)
         relday, weekday = (self.r_relday, self._on_relday), (self.r_weekday, self._on_weekday)
         decade, ana = (self.r_decade, self._on_decade), (self.r_ana, self._on_ana)
+        season, century = (self.r_season, self._on_season), (self.r_century, self._on_century)
         numw, sets, vague = (self.r_numw, self._on_num), (self.r_set, self._on_set), (self.r_vague, self._on_vague)
         ana_words = set(self.anaphoric) | set(self.anaphoric_pod)
         unit_nouns = ("ngày", "tuần", "tháng", "năm", "quý")
@@ -369,7 +395,7 @@ class Grammar:
         # (scanner, first words, phrases that every match of the scanner starts with). The order is the order
         # in which the scanners of one word are tried, which decides between two equal candidates.
         specs = [
-            (month, ["tháng"], cross(["tháng"], digits)),
+            (month, ["tháng"], cross(["tháng"], digits + self._firsts(self.month_words))),
             (periodrel, ["tháng"], []),
             (year, ["năm"], cross(["năm"], ["15", "16", "17", "18", "19", "20"])),  # _YEAR
             (periodrel, ["năm"], []),
@@ -379,6 +405,8 @@ class Grammar:
              cross(["tuần", "tuần lễ", "tháng", "năm", "quý"], mods) + cross(["đầu", "giữa", "cuối"], ["năm", "tháng"])),
             (relday, self._firsts(list(self.relative_days) + pod), list(self.relative_days) + cross(pod, self.pod_relative)),
             (weekday, self._firsts(["thứ", *self.sunday]), cross(["thứ"], self.weekdays) + list(self.sunday)),
+            (season, ["mùa"], cross(["mùa"], self.seasons)),
+            (century, self._firsts(data["century_nouns"]), [_key(w) + " " for w in data["century_nouns"]]),
             (decade, self._firsts(data["decade_nouns"]), [_key(w) + " " for w in data["decade_nouns"]]),
             (ana, self._firsts(list(ana_words) + list(unit_nouns)), list(ana_words) + cross(unit_nouns, ["trước đó", "sau đó"])),
             (numw, sorted(self.numbers),
@@ -697,10 +725,18 @@ class Grammar:
     def _on_month(self, low: str, text: str, m: re.Match):
         if m.start() and low[m.start() - 1].isalnum():
             return None
-        mo, y = int(m.group("m")), m.group("y")
+        mw, y = m.group("mw"), m.group("y")
+        if mw:
+            mo = self._word_month(low, text, m)
+            if mo is None:
+                return None
+        else:
+            mo = int(m.group("m"))
         months = [int(n) for n in self.r_month_in_head.findall(m.group("head"))] + [mo]
         if not all(1 <= n <= 12 for n in months):
             return None
+        if self._prev_word(low, m.start()) in self.lunar_before:
+            return None  # "rằm tháng 7" is a lunar date
         lead = self._back(self.b_pos, low, m.start())
         start = lead.start() if lead else m.start()
         if m.group("yearly"):  # "tháng 6 hàng năm", "từ tháng 9 tới tháng 3 hàng năm"
@@ -727,6 +763,74 @@ class Grammar:
         parts.append(_new(_Part, (start, end, _spec("cal", "month", year, mo, None, unit, offset, hint))))
         return parts
 
+    def _word_month(self, low: str, text: str, m: re.Match) -> int | None:
+        """The month of "tháng một" ... "tháng mười hai", or None where the word is a number ("tháng một lần")."""
+        if m.group("head"):
+            return None
+        mw = _key(m.group("mw"))
+        nxt = _NEXT_WORD.match(low, m.end("mw"))
+        if nxt and nxt.group(1) in self.month_not_followed:
+            return None  # "mỗi tháng một lần", "tháng hai chục"
+        prev1, prev2 = self._prev_words(low, m.start())
+        if prev1 in self.month_not_after or prev1 in self.numbers or prev1.isdigit() or prev1 in self.number_scales:
+            return None  # "mỗi tháng hai triệu", "3 tháng một lần"
+        if mw in self.month_ambiguous and not m.group("y") and not text[m.start("mw")].isupper():
+            # "tháng năm" is May only after a context word or before a year ("năm ngoái", "năm 2019").
+            lead = self._back(self.b_pos, low, m.start())
+            before = self._prev_words(low, lead.start()) if lead else (prev1, prev2)
+            context = lead is not None or before[0] in self.month_context or before[1] in self.month_context
+            if not context and not low.startswith("năm", m.end() + 1):
+                return None
+        return self.month_words[mw]
+
+    def _on_season(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
+        code, month = self.seasons[_key(m.group("s"))]
+        lead = self._back(self.b_pos, low, m.start())
+        start = lead.start() if lead else m.start()
+        if m.group("y"):
+            return [_new(_Part, (start, m.end(), _spec("season", "quarter", int(m.group("y")), month, extra=code)))]
+        if m.group("smod"):
+            smod = _key(m.group("smod"))
+            if smod in ("qua", "tới", "trước") and not _CLAUSE_END.match(low, m.end()):
+                return None  # "mùa hè qua đi", "mùa đông tới gần", "mùa hè trước khi": not modifiers
+            return [_new(_Part, (start, m.end(), _spec("season", "quarter", None, month, unit="season",
+                                                          offset=self.season_mods[smod], extra=code)))]
+        mod = _key(m.group("mod"))
+        offset = self.year_mods.get(mod, self.period_mods.get(mod, 0))
+        return [_new(_Part, (start, m.end(), _spec("season", "quarter", None, month, unit="year", offset=offset, extra=code)))]
+
+    def _on_century(self, low: str, text: str, m: re.Match):
+        if m.start() and low[m.start() - 1].isalnum():
+            return None
+        n = m.group("n")
+        lead = self._back(self.b_pos, low, m.start())
+        start = lead.start() if lead else m.start()
+        if n is None:
+            prev1, prev2 = self._prev_words(low, start)
+            decade = prev1[-1:].isdigit() and prev2.split()[0] in ("năm", "niên")  # "những năm 80 thế kỷ trước"
+            if (prev1 in self.plural_before or prev1 in self.set_words or prev1 in self.numbers
+                    or prev1[-1:].isdigit() and not decade or prev1 in self.approximately):
+                return None  # "một thế kỷ trước", "1,5 thế kỷ trước" are a century ago; "hàng thế kỷ này"
+            if low.startswith(" công nguyên", m.end()):
+                return None  # "thế kỷ trước Công nguyên" is no last century
+            return [_new(_Part, (start, m.end(), _spec("cent", "year", unit="century",
+                                                          offset=self.century_mods[_key(m.group("mod"))])))]
+        if n.isdigit():
+            century = int(n)
+        else:
+            if not text[m.start("n"):m.end("n")].isupper():
+                return None  # "thế kỷ xi" in lower case is no roman numeral
+            century = self._roman(n)
+        if not 1 <= century <= 21 or self.r_bce.search(low, m.end(), m.end() + 40):
+            return None  # "thế kỷ thứ 3 trước Công nguyên" has no TIMEX3 value here
+        return [_new(_Part, (start, m.end(), _spec("cent", "year", (century - 1) * 100)))]
+
+    def _roman(self, s: str) -> int:
+        values = [self.roman_numerals[c] for c in s]
+        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
     @staticmethod
     def _years(m: re.Match, first_start: int):
         ys, at = m.group("ys"), m.start("ys")
@@ -747,6 +851,8 @@ class Grammar:
     def _on_bareyear(self, low: str, text: str, m: re.Match):
         lead = self._back(self.b_year, low, m.start())
         if not lead:
+            if m.start() and low[m.start() - 1] == "(" and _CLOSING.match(low, m.end()):
+                return self._years(m, m.start())  # "(2012-2020)", "Olof Palme (1927-1986)", "đại học (1997)"
             return None
         pre = _key(lead.group("pre"))
         if pre not in self.bare_year_strong and not self.r_year_follow.match(low, m.end()):
@@ -790,8 +896,9 @@ class Grammar:
         start = m.start()
         prev1, prev2 = self._prev_words(low, start)
         if m.group("bpos"):
-            # A position alone is vague ("cuối năm"), except after "từ": "từ đầu năm (đến nay)".
-            if prev1 != "từ":
+            # A position alone is vague ("cuối năm"), except after "từ": "từ đầu năm (đến nay)", and for the month
+            # after "hồi", "vào", "trong": "hồi đầu tháng" is the article's month.
+            if prev1 != "từ" and not (_key(m.group("bunit")) == "tháng" and prev1 in self.position_alone_after):
                 return None
             unit_word, offset = _key(m.group("bunit")), 0
         else:
@@ -847,12 +954,14 @@ class Grammar:
                 return None
             before = low[max(0, m.start() - 12):m.start()].split()
             prev = before[-1] if before else ""
-            if prev == "thứ" or prev.isdigit() or prev in self.numbers or n_text == "năm" and prev in self.plural_before:
-                return None  # "thứ ba" is a weekday or an ordinal; in "60 năm ngày", "năm" is the unit of 60
+            if prev in ("thứ", "tháng") or prev.isdigit() or prev in self.numbers or n_text == "năm" and prev in self.plural_before:
+                return None  # "thứ ba" is a weekday or an ordinal, "tháng mười hai năm" a month; in "60 năm ngày", "năm" is the unit of 60
             if self.r_vague_after_number.match(low, m.end("u")):
                 return None  # "một ngày nào đó"
             n = self._number_value(n_text)
         else:
+            if code == "Y" and low.endswith("tháng ", 0, m.start()):
+                return None  # "rằm tháng 8 năm nay" is a month, not "8 năm" ("9 tháng 10 ngày" is a duration)
             n = float(n_text.replace(".", "").replace(",", "."))
         tail = _key(m.group("tail")) if m.group("tail") else None
         if code in ("H", "MIN"):

@@ -17,8 +17,9 @@ so "tháng 9 năm 2018" beats the duration "9 năm". The winners are resolved in
   date they fall back to the article's date.
 
 Without an article date, nothing is guessed: yearless dates keep ``XXXX`` (``XXXX-05-31``), relative ones
-become ``XXXX-XX-XX`` / ``XXXX-XX`` / ``XXXX-WXX`` / ``XXXX``, ``date`` and ``anchor`` stay ``None``. Today's
-date is never used.
+become ``XXXX-XX-XX`` / ``XXXX-XX`` / ``XXXX-WXX`` / ``XXXX``, ``date`` and ``anchor`` stay ``None``; a day
+anaphor after a yearless day copies or shifts its month and day ("ngày 23/5 ... cùng ngày" -> ``XXXX-05-23``,
+anchor ``previous``, date ``None``). Today's date is never used.
 
 Conventions (documented choices):
 
@@ -28,7 +29,15 @@ Conventions (documented choices):
   change its value (day precision). Clock times ("lúc 9h30", "18h ngày 29/4") are their own Timex of kind
   ``time`` with value ``2018-04-26T09:30`` when a date is next to them (``date`` = that day), else
   ``XXXX-XX-XXT09:30``.
-* Decades: "thập niên 1990" -> value ``199`` (TIMEX3 decade), precision ``year``, date 1990-01-01.
+* Decades: "thập niên 1990" -> value ``199`` (TIMEX3 decade), precision ``year``, date 1990-01-01. Centuries
+  likewise: "thế kỷ 21" / "thế kỷ XXI" -> ``20`` (TIMEX3 century), precision ``year``, date 2000-01-01.
+* Seasons with a year or a modifier ("mùa thu năm nay", "mùa đông 2020", "mùa hè vừa qua") -> ``2021-FA`` (SP,
+  SU, FA, WI), dated from the season's first month (3, 6, 9, 12) with precision ``quarter``: the contract has no
+  "season", and a season is a three-month period like a quarter (though not a calendar one; the value says
+  which). A season with neither ("mùa hè") is generic and left out.
+* Months in words ("tháng một" ... "tháng mười hai", "tháng giêng") are months like "tháng 1"; "tháng năm" is
+  May only in context ("từ đầu tháng năm", "tháng Năm", "tháng năm năm ngoái"). A position with a bare
+  "tháng" after "hồi / vào / trong / từ" ("hồi đầu tháng") is the article's month.
 * Positions ("đầu / giữa / cuối tháng 9") are kept in the surface; the value is the period's.
 * Durations (``P3D``, ``P2W``, ``PT24H``) and sets (``P1M``; "tháng 6 hàng năm" -> ``XXXX-06``) have no date,
   precision or anchor; nor do ``PAST_REF`` ("trước đó") and ``PRESENT_REF`` ("hiện nay", "hiện" as adverb).
@@ -133,6 +142,9 @@ class _State:
         self.anchor = anchor
         self.prev_day: dt.date | None = None
         self.prev_any: tuple[dt.date, str] | None = None
+        # The previous day when its year is unknown (an undated article's "ngày 23/5" = XXXX-05-23): "cùng ngày"
+        # copies it, "hôm sau" shifts it, still without a year.
+        self.prev_partial: tuple[int, int] | None = None
 
     def base(self, unit: str) -> tuple[dt.date | None, str | None]:
         if unit == "day" and self.prev_day is not None:
@@ -166,6 +178,22 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
             return _resolve_cal(spec, state, future)
         if tag == "dec":
             return "date", str(spec.year // 10), dt.date(spec.year, 1, 1), "year", "absolute"
+        if tag == "season":
+            year, anchor = spec.year, "absolute"
+            if year is None:
+                if anchor_date is None:
+                    return "date", f"XXXX-{spec.extra}", None, "quarter", None
+                year, anchor = anchor_date.year + spec.offset, state.anchor
+                if spec.unit == "season":
+                    year = _season_year(anchor_date, spec.month, spec.offset)
+            return "date", f"{year:04d}-{spec.extra}", dt.date(year, spec.month, 1), "quarter", anchor
+        if tag == "cent":
+            if spec.year is not None:
+                return "date", str(spec.year // 100), dt.date(max(spec.year, 1), 1, 1), "year", "absolute"
+            if anchor_date is None:
+                return "date", "XX", None, "year", None
+            century = anchor_date.year // 100 + spec.offset
+            return "date", str(century), dt.date(max(century * 100, 1), 1, 1), "year", state.anchor
         if tag == "rel":
             if anchor_date is None:
                 return "date", _UNKNOWN[spec.prec], None, spec.prec, None
@@ -174,6 +202,10 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
             return "date", value, first, spec.prec, state.anchor
         if tag == "ana":
             base, anchor = state.base(spec.unit)
+            if base is None and spec.unit == "day" and state.prev_partial is not None:
+                month, day = state.prev_partial
+                d = dt.date(2000, month, day) + dt.timedelta(days=spec.offset)  # 2000: a leap year keeps 29/2
+                return "date", f"XXXX-{d.month:02d}-{d.day:02d}", None, "day", "previous"
             if base is None:
                 return "date", _UNKNOWN[spec.prec], None, spec.prec, None
             d = _shift(base, spec.unit, spec.offset) if spec.unit in ("day", "week") else _shift(
@@ -194,7 +226,7 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
 
 # Resolutions that depend only on the spec, the article's date and anchor and the sentence's lean (not on the
 # previous date, as anaphora do), computed once: most articles repeat the same years and days.
-_CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec"})
+_CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec", "season", "cent"})
 _RESOLVED: dict[tuple, Resolved] = {}
 
 
@@ -231,6 +263,16 @@ def _resolve_cal(spec: _Spec, state: _State, future: bool) -> Resolved:
     d = dt.date(year, spec.month or 1, spec.day or 1)
     value, first = _period(d, spec.prec)
     return "date", value, first, spec.prec, anchor
+
+
+def _season_year(anchor: dt.date, month: int, offset: int) -> int:
+    """The year of "mùa hè này" (0: the one under way or this year's), "vừa qua" (-1: the last one begun), "tới" (+1)."""
+    starts = [(dt.date(y, month, 1), y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if offset < 0:
+        return max(y for d, y in starts if d <= anchor)
+    if offset > 0:
+        return min(y for d, y in starts if d > anchor)
+    return anchor.year - 1 if month == 12 and anchor.month <= 2 else anchor.year
 
 
 def _weekday(anchor: dt.date, wd: int, mod: str | None, future: bool) -> dt.date:
@@ -315,10 +357,13 @@ def iter_timexes(
             if spec.inherited:
                 r = (*r[:4], "absolute")  # the year came from the range's other, explicit endpoint
             resolved.append(r)
-            if moves_previous and r[2] is not None and r[0] == "date":
-                state.prev_any = (r[2], r[3])
-                if r[3] == "day":
-                    state.prev_day = r[2]
+            if moves_previous and r[0] == "date":
+                if r[2] is not None:
+                    state.prev_any = (r[2], r[3])
+                    if r[3] == "day":
+                        state.prev_day, state.prev_partial = r[2], None
+                elif r[3] == "day" and r[1][5:7].isdigit() and r[1][8:10].isdigit():  # XXXX-05-23
+                    state.prev_day, state.prev_partial = None, (int(r[1][5:7]), int(r[1][8:10]))
         if times:
             for j in range(len(parts)):
                 if resolved[j] is None:
