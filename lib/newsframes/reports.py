@@ -64,6 +64,10 @@ _NARRATOR = frozenset({"tôi", "mình"})
 
 
 _LEAD_SEPARATOR = re.compile("[,;:(]")
+# A closing quotation mark, then a comma or a dash: what may stand before a trailing attribution
+# ('"...", ông nói với báo chí.', '"..." - giáo sư Ball nói với Fairfax Media.').
+_OPENING_MARK = re.compile("[“«‘\"]")
+_QUOTE_THEN_SEP = re.compile(r"[\"”»’'][ \t]*[,\-–—]")
 _SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
 
 
@@ -624,7 +628,7 @@ class _Scanner:
                 if self._plausible(text, m, e, consumed):
                     if quotes is None:
                         quotes = _quote_spans(text, pstart, pend)
-                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, e):
+                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, s, e):
                         cues.append(m)
             theo = self._theo_candidate(text, s, e)
             cited = self._has(self.cited_at, s, e) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0)
@@ -715,11 +719,27 @@ class _Scanner:
                  for m in islice(TOKEN.finditer(low, ce, min(e, ce + 40)), 3)]
         return not (v.not_after_all.starting_at(after, 0) or (not_after is not None and not_after.starting_at(after, 0)))
 
-    def _marked_ok(self, text: str, m: re.Match, e: int) -> bool:
-        """A cue that reports only with a marker ("chia sẻ", "viết") has one."""
+    def _marked_ok(self, text: str, m: re.Match, s: int, e: int) -> bool:
+        """A cue that reports only with a marker ("chia sẻ", "viết") has one, or may close a quotation
+        ('"...", ông phát biểu.')."""
         base = m.group()
         base = base[:-5] if base.endswith(" thêm") else base
-        return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None
+        return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None \
+            or self._after_quote(text, s, m.start())
+
+    @staticmethod
+    def _after_quote(text: str, s: int, cs: int) -> bool:
+        """A closing quotation mark and a comma or dash stand before the cue at ``cs``: it may be a trailing
+        attribution, whatever follows it ('"...", ông nói với những người ủng hộ.')."""
+        m = _QUOTE_THEN_SEP.search(text, s, cs)
+        if m is None:
+            return False
+        # The quotation opens the sentence, or opened before it ("Dẫn câu tục ngữ "...", X cho rằng với ..." is
+        # no attribution of the proverb).
+        a = s
+        while a < m.start() and text[a].isspace():
+            a += 1
+        return text[a] in _OPENERS or _OPENING_MARK.search(text, a, m.start()) is None
 
     def _sentence(self, text, idx, s, e, pend, quotes, consumed, prev_last, cues, theo, cited) -> list[_Draft]:
         low = self.low
@@ -820,6 +840,14 @@ class _Scanner:
     def _cue(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
         """Analyse the cue at tokens [ci, cj) (``base``: as matched on the lower-cased text); may cut the content
         of the report before it in the sentence."""
+        self.only_trailing = False
+        d = self._cue_draft(text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here)
+        if d is not None and self.only_trailing and (d.kind != "trailing" or d.quote_open is None):
+            # A marked cue with no marker, or a cue followed by a recipient, reports only the quotation before it.
+            return None
+        return d
+
+    def _cue_draft(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here) -> _Draft | None:
         v = self.v
         base = base[:-5] if base.endswith(" thêm") else base
         prev = here[-1] if here else None
@@ -845,12 +873,17 @@ class _Scanner:
         if not skipped and ci > lo and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")):
             return None
         start = self._content_start(text, toks.end[cj - 1], e, base in v.marked)
+        if start is None and base in v.marked and self._after_quote(text, s, toks.start[ci]):
+            start = self._content_start(text, toks.end[cj - 1], e, False)  # ('"...", ông phát biểu.')
+            self.only_trailing = True
         if start is None:
             return None
         p, marker = start
         cs, ce = toks.start[ci], toks.end[cj - 1]
         if not marker and self._recipient_at(p, min(e, p + 30)):
-            return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
+            if not self._after_quote(text, s, cs):
+                return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
+            self.only_trailing = True  # ('"...", ông nói với những người ủng hộ.')
         # A cue right after a coordinator or a comma, with no subject of its own.
         k = v.coordinators.ending_at_lower(toks, text, i, lo)
         if k or (i > lo and lows[i - 1] == ","):

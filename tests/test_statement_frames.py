@@ -1,0 +1,48 @@
+"""Reporting frames found on world-politics news (bench sentences, shortened): a quotation attributed after it
+with trailing material, "V + rằng" verbs, light-verb frames, "cho biết:" closing a sentence, dash
+parentheticals between a speaker and the verb."""
+from __future__ import annotations
+
+import pytest
+
+from newsframes.reports import find_reports
+
+
+def _got(text: str) -> list[tuple[str, str, str]]:
+    return [(text[r.speaker_start:r.speaker_end] if r.speaker_start is not None else "", r.cue,
+             text[r.content_start:r.content_end]) for r in find_reports(text)]
+
+
+# A quotation, then ", SPEAKER (đã) VERB" and an adjunct tail (a recipient, a time, a "khi" clause).
+TRAILING = [
+    ('"Tôi không làm sai bất cứ điều gì", ông nói với những người ủng hộ.',
+     [("ông", "nói", "Tôi không làm sai bất cứ điều gì")]),
+    ('"Chúng tôi đã tập trung vào các cuộc trao đổi quân sự", ông Mattis đã nói với báo chí hôm 09/5.',
+     [("ông Mattis", "nói", "Chúng tôi đã tập trung vào các cuộc trao đổi quân sự")]),
+    ('"Quyết định gặp hay không chẳng có ý nghĩa gì", So Se Pyong, đặc phái viên của Triều Tiên tại Liên Hợp '
+     'Quốc, nói khi đang trên đường rời Bình Nhưỡng.',
+     [("So Se Pyong, đặc phái viên của Triều Tiên tại Liên Hợp Quốc", "nói",
+       "Quyết định gặp hay không chẳng có ý nghĩa gì")]),
+    ('"Biết láng giềng của mình thực sự nghĩ gì là rất quan trọng" - giáo sư Ball nói với Fairfax Media.',
+     [("giáo sư Ball", "nói", "Biết láng giềng của mình thực sự nghĩ gì là rất quan trọng")]),
+    ('"Ấn Độ sẽ không nhượng bộ" - đại sứ Ấn Độ Ajai Malhotra tiết lộ với các phóng viên tại một cuộc họp báo.',
+     [("đại sứ Ấn Độ Ajai Malhotra", "tiết lộ", "Ấn Độ sẽ không nhượng bộ")]),
+    # A "nói ... rằng" inside the quotation neither takes nor blocks the attribution; a marked verb closes it.
+    ('"Tôi đã nói với Chủ tịch Tập Cận Bình rằng Mỹ sẽ không lùi bước", ông phát biểu.',
+     [("ông", "phát biểu", "Tôi đã nói với Chủ tịch Tập Cận Bình rằng Mỹ sẽ không lùi bước")]),
+    ('"Tôi nghĩ jailbreak về cơ bản đã chết", Nicholas Allegra nói với Motherboard.',
+     [("Nicholas Allegra", "nói", "Tôi nghĩ jailbreak về cơ bản đã chết")]),
+    # A quotation inside the sentence is not what a later cue with a recipient attributes.
+    ('Dẫn câu tục ngữ "Có công mài sắt, có ngày nên kim", Thủ tướng cho rằng với quyết tâm, các doanh nghiệp '
+     'sẽ thành công.', []),
+    # A marked cue with a tail that is no adjunct: no statement (the quotation is not its content either).
+    ('"Bạn bè tôi cũng liên tục gọi điện hỏi", Trần Quang Minh từng chia sẻ trước sự việc bị mạo danh.', []),
+    # No quotation before it: a recipient is no content.
+    ("Ông Putin đã nói với Tổng thống Pháp về vấn đề này.", []),
+    ("Bộ trưởng sẽ phát biểu tại hội nghị.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRAILING, ids=[t[:40] for t, _ in TRAILING])
+def test_trailing_attribution_after_a_quotation(text, expected):
+    assert _got(text) == expected
