@@ -46,3 +46,38 @@ TRAILING = [
 @pytest.mark.parametrize("text, expected", TRAILING, ids=[t[:40] for t, _ in TRAILING])
 def test_trailing_attribution_after_a_quotation(text, expected):
     assert _got(text) == expected
+
+
+# Verbs that report with "rằng", a colon or a quotation; light-verb frames; a person after "theo" at the end.
+FRAMES = [
+    ("Người phát ngôn của Phái đoàn Trung Quốc tại EU ngày 25/4 đã đáp trả rằng, tàu cá Trung Quốc tới đó là "
+     "hợp lý và hợp pháp.",
+     [("Người phát ngôn của Phái đoàn Trung Quốc tại EU", "đáp trả",
+       "tàu cá Trung Quốc tới đó là hợp lý và hợp pháp")]),
+    ("Ông Omran al-Zoubi đã thề rằng ông sẽ tiếp tục chiến đấu.",
+     [("Ông Omran al-Zoubi", "thề", "ông sẽ tiếp tục chiến đấu")]),
+    ("Bắc Kinh phản bác rằng các cáo buộc là vô căn cứ.", [("Bắc Kinh", "phản bác", "các cáo buộc là vô căn cứ")]),
+    ("Hoàng gia Anh sau đó đã đưa ra tuyên bố rằng, Hoàng gia rất buồn khi biết những thông tin này.",
+     [("Hoàng gia Anh", "đưa ra tuyên bố", "Hoàng gia rất buồn khi biết những thông tin này")]),
+    ("Nhà Trắng phát đi thông báo rằng Tổng thống sẽ tới Hà Nội.",
+     [("Nhà Trắng", "phát đi thông báo", "Tổng thống sẽ tới Hà Nội")]),
+    ('Ông hi vọng "sẽ không có nước nào nghĩ tới việc vượt qua lằn ranh đỏ".',
+     [("Ông", "hi vọng", "sẽ không có nước nào nghĩ tới việc vượt qua lằn ranh đỏ")]),
+    # Without a marker these verbs take a plain object or an infinitive: no statement.
+    ("Mỹ nhanh chóng xoay chiều, hứa cung cấp viện trợ cho Ấn Độ.", []),
+    ("Các cơ quan y tế của Thái Lan nỗ lực trấn an người dân.", []),
+    ("Ngân hàng Nhà nước vừa phát đi thông báo thoái vốn tại SaigonBank.", []),
+    ("Song tên của trang web này không được tiết lộ, theo ông Kucherena.",
+     [("ông Kucherena", "theo", "Song tên của trang web này không được tiết lộ")]),
+    ("Chiến đấu cơ của Israel đã oanh kích một địa điểm gần Latakia, theo quan chức chính phủ Hoa Kỳ.",
+     [("quan chức chính phủ Hoa Kỳ", "theo", "Chiến đấu cơ của Israel đã oanh kích một địa điểm gần Latakia")]),
+    # After "theo": a plan, an outlet, a law is no speaker; a cue of the sentence keeps its own speaker.
+    ("Dự án sẽ hoàn thành vào năm 2020, theo kế hoạch.", []),
+    ("Số người chết đã lên tới 30, theo Reuters.", []),
+    ("Ông A cho biết Nga sẽ đáp trả mạnh mẽ, theo ông B.", [("Ông A", "cho biết", "Nga sẽ đáp trả mạnh mẽ, theo ông B")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRAMES, ids=[t[:40] for t, _ in FRAMES])
+def test_reporting_frames(text, expected):
+    assert _got(text) == expected

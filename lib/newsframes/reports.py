@@ -752,12 +752,15 @@ class _Scanner:
         here: list[_Draft] = []
 
         # "Theo X, ..." frames.
-        frame = None
+        frame = after = None
         while 0 <= theo < e:
             if (theo == 0 or not low[theo - 1].isalnum()) and theo >= consumed and not _inside(quotes, theo) \
                     and self._theo_lead(text, s, theo):
                 i = bisect.bisect_left(starts, theo)
                 frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
+                if frame and frame.cs > frame.a:  # "CONTENT, theo ông X.": only if no cue reports CONTENT
+                    after, frame = frame, None
+                    break
                 if frame:
                     here.append(frame)
                     break
@@ -778,6 +781,8 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
+        if after is not None and not here:
+            here.append(after)  # (with a cue, "X cho biết A, theo ông B.", the cue's speaker says A)
         if (not here or here[-1].b < e - 1) and cited:
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
@@ -800,7 +805,9 @@ class _Scanner:
             depth += lows[k] == "("
             depth -= lows[k] == ")"
             k += 1
-        if k >= toks.n or k == j or toks.start[k] - toks.start[j] > 120:
+        if k >= toks.n:
+            return self._theo_after(text, toks, lows, i, j, idx, quotes)
+        if k == j or toks.start[k] - toks.start[j] > 120:
             return None
         a, b = j, k
         cue = self._first_cue(toks.start[a], toks.end[b - 1])
@@ -836,6 +843,27 @@ class _Scanner:
         person = bool(v.person_pronouns.starting_at(lows, sub[0], sub[1]) or v.person_nouns.starting_at(lows, sub[0], sub[1]))
         return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]], toks.start[i], toks.end[i],
                       ca, cb, "theo", person_frame=person)
+
+    def _theo_after(self, text, toks, lows, i, j, idx, quotes) -> _Draft | None:
+        """``CONTENT, theo ông X.``: a person named after "theo" at the end of the sentence says what is before
+        it ("theo Reuters", "theo kế hoạch" are no such frame: a person pronoun or noun must open X)."""
+        v = self.v
+        b = toks.n
+        while b > j and lows[b - 1] in (".", "!", "…", ")", "?"):
+            b -= 1
+        if i < 2 or lows[i - 1] != "," or b <= j or b - j > 10:
+            return None
+        a = j + 1 if lows[j] in ("một", "các", "những", "nhiều", "giới") and j + 1 < b else j
+        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)):
+            return None
+        sub = self._clean_subject(text, toks, lows, j, b)
+        if not sub or sub[1] != b:
+            return None
+        ca, cb = _trim(text, toks.start[0], toks.start[i - 1])
+        if cb - ca < 15 or _inside(quotes, toks.start[i]):
+            return None
+        return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]],
+                      toks.start[i], toks.end[i], ca, cb, "theo", person_frame=True)
 
     def _cue(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
         """Analyse the cue at tokens [ci, cj) (``base``: as matched on the lower-cased text); may cut the content
