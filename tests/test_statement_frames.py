@@ -81,3 +81,31 @@ FRAMES = [
 @pytest.mark.parametrize("text, expected", FRAMES, ids=[t[:40] for t, _ in FRAMES])
 def test_reporting_frames(text, expected):
     assert _got(text) == expected
+
+
+# "X cho biết:" closing a sentence: the content is what follows (the next sentences of the paragraph, or the next
+# paragraph when it is a quotation or names no speaker), never the adverbial before the speaker.
+COLON = [
+    ("Liên quan đến tàu cá Trung Quốc tại bãi Ba Đầu, ngày 8/4, Người phát ngôn Lê Thị Thu Hằng cho biết:\n"
+     "Cần phải nhắc lại Việt Nam có đầy đủ bằng chứng pháp lý. Bãi Ba Đầu thuộc quần đảo Trường Sa.",
+     [("Người phát ngôn Lê Thị Thu Hằng", "cho biết",
+       "Cần phải nhắc lại Việt Nam có đầy đủ bằng chứng pháp lý. Bãi Ba Đầu thuộc quần đảo Trường Sa")]),
+    ('Tại cuộc họp báo, ông Lavrov cho biết:\n"Nga sẵn sàng đối thoại. Chúng tôi chờ đợi phản hồi."',
+     [("ông Lavrov", "cho biết", "Nga sẵn sàng đối thoại. Chúng tôi chờ đợi phản hồi")]),
+    ("Tại cuộc họp báo, ông Lavrov cho biết: Nga sẵn sàng đối thoại. Chúng tôi chờ đợi phản hồi.",
+     [("ông Lavrov", "cho biết", "Nga sẵn sàng đối thoại")]),
+    # The next paragraph has a speaker of its own: it is not the content, and the adverbial is not either.
+    ("Tại cuộc họp báo, ông Lavrov cho biết:\nÔng Putin nói rằng Nga sẵn sàng.",
+     [("Ông Putin", "nói", "Nga sẵn sàng")]),
+    ("Liên quan đến vụ việc, ông Lavrov cho biết:", []),
+    # An adverbial right after the cue opens the reported clause: a cue after it is part of the content.
+    ("Ngoại trưởng Kuleba cho biết trong cuộc gặp với Ngoại trưởng Mỹ Antony Blinken tuần trước, ông đã yêu cầu "
+     "Washington tăng cường hỗ trợ.",
+     [("Ngoại trưởng Kuleba", "cho biết", "trong cuộc gặp với Ngoại trưởng Mỹ Antony Blinken tuần trước, ông đã "
+       "yêu cầu Washington tăng cường hỗ trợ")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLON, ids=[t[:40] for t, _ in COLON])
+def test_content_after_a_closing_colon(text, expected):
+    assert _got(text) == expected

@@ -328,13 +328,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 class _Draft:
     """A report being built: its content end may still move (a second cue cuts the first content)."""
 
-    __slots__ = ("sentence", "sp", "cue", "cs", "ce", "a", "b", "kind", "link", "quote_open", "person_frame", "quotes")
+    __slots__ = ("sentence", "sp", "cue", "cs", "ce", "a", "b", "kind", "link", "quote_open", "person_frame", "quotes",
+                 "open_colon")
 
     def __init__(self, sentence, sp, cue, cs, ce, a, b, kind, link=None, quote_open=None, person_frame=False):
         self.sentence, self.sp, self.cue, self.cs, self.ce = sentence, sp, cue, cs, ce
         self.a, self.b, self.kind, self.link = a, b, kind, link
         self.quote_open, self.person_frame = quote_open, person_frame
         self.quotes: list[tuple[int, int]] = []
+        self.open_colon = False  # "X cho biết:" ends the sentence: the content follows it
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -463,6 +465,12 @@ class _Scanner:
                 w in _NARRATOR and text[p].islower() for w, p in zip(lows[a:b], toks.start[a:b], strict=True)):
             return None  # "bạn bè tôi": a narrator's words, inside a quotation whatever the marks say
         return a, b
+
+    def _adverbial_lead(self, toks, lows, pa: int, comma: int) -> bool:
+        """The content starting at offset ``pa`` is one adverbial phrase up to the comma at token ``comma``."""
+        i = bisect.bisect_left(toks.start, pa)
+        return i < comma and self._is_adverbial(lows, i, comma) and "," not in lows[i:comma] \
+            and self.text[toks.start[i]].islower()
 
     def _is_adverbial(self, lows: list[str], a: int, b: int) -> bool:
         return bool(self.v.adverbial_starts.starting_at(lows, a, b))
@@ -610,6 +618,20 @@ class _Scanner:
         if carry is None and (h == nhits or hits[h] >= pend):
             return None  # no candidate anywhere in the paragraph, and no quotation to continue
         quotes = None  # the paragraph's quotations, found when first needed
+        if carry is not None and carry.open_colon:
+            # The paragraph after "X cho biết:" is its content when it is a quotation or names no speaker itself.
+            carry.open_colon = False
+            _, s0, _, eligible0 = sentences[0]
+            if not eligible0:
+                return self.paragraph(text, sentences, None, out)
+            if text[s0] not in _OPENERS and not (h == nhits or hits[h] >= pend):
+                own: list[_Draft] = []
+                last = self.paragraph(text, sentences, None, own)
+                if any(d.sp is not None for d in own):
+                    out.extend(own)
+                    return last
+            carry.a, carry.b, carry.quotes = pstart, pend, _quote_spans(text, pstart, pend)
+            return None
         consumed = pstart
         prev_last = carry
         for idx, s, e, eligible in sentences:
@@ -640,6 +662,8 @@ class _Scanner:
                 here = []
             for d in here:
                 d.quotes = quotes
+                if d.open_colon and e < pend:  # "X cho biết:" and more sentences in the paragraph: they say it
+                    d.a, d.b, d.open_colon = e, pend, False
                 consumed = max(consumed, d.b)
             out.extend(here)
             prev_last = here[-1] if here else None
@@ -967,6 +991,10 @@ class _Scanner:
             if d.quote_open is not None and d.quote_open > prev.a:
                 prev.b = min(prev.b, d.quote_open)
             return d
+        if kind == "," and self._adverbial_lead(toks, lows, prev.a, a - 1):
+            # "X cho biết trong cuộc gặp với B tuần trước, ông đã yêu cầu ...": the adverbial opens the reported
+            # clause, which the second cue is part of.
+            return None
         if kind == ";" or (kind == "," and v.person_pronouns.starting_at(lows, sub[0], sub[1])):
             prev.b = min(prev.b, toks.start[a - 1])
         elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
@@ -1004,6 +1032,12 @@ class _Scanner:
         cs, ce = toks.start[ci], toks.end[cj - 1]
         rest = text[p:e].strip(_TRIM_CLOSERS)
         rest_toks = self._rest_tokens(p, e) if rest and not marker else []
+        if not rest and marker and ":" in text[ce:e]:
+            # "..., ngày 8/4, X cho biết:" closes the sentence: the content is what follows (the paragraph's next
+            # sentences, or the next paragraph), never the adverbial before the speaker.
+            d = _Draft(idx, sp, cue, cs, ce, e, e, "forward")
+            d.open_colon = True
+            return d
         trailing = not rest or (
             not marker and ":" not in rest and not _QUOTE_CHARS.search(rest) and (
                 (len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0))
