@@ -109,3 +109,22 @@ COLON = [
 @pytest.mark.parametrize("text, expected", COLON, ids=[t[:40] for t, _ in COLON])
 def test_content_after_a_closing_colon(text, expected):
     assert _got(text) == expected
+
+
+# A parenthesis between dashes stands between the speaker and the verb like one between commas.
+DASHES = [
+    ("Ông Des Ball - một chuyên gia tình báo - nói rằng, Cơ quan Tình báo Australia đã hợp tác với Mỹ.",
+     [("Ông Des Ball - một chuyên gia tình báo", "nói", "Cơ quan Tình báo Australia đã hợp tác với Mỹ")]),
+    ("Fairfax Media - công ty truyền thông lớn tại Australia - cho hay các tài liệu đã bị rò rỉ.",
+     [("Fairfax Media - công ty truyền thông lớn tại Australia", "cho hay", "các tài liệu đã bị rò rỉ")]),
+    ("Trong khi đó ông Chulhe Jeong - trợ lý tổng giám đốc của Doosan lại nói khi có sự cố, ngư dân phải báo "
+     "với hãng.",
+     [("ông Chulhe Jeong - trợ lý tổng giám đốc của Doosan", "nói", "khi có sự cố, ngư dân phải báo với hãng")]),
+    ('"Từ lâu, 2 đứa luôn coi nhau là bạn", ông Glen Meynardie - cha của Merce - cho hay.',
+     [("ông Glen Meynardie - cha của Merce", "cho hay", "Từ lâu, 2 đứa luôn coi nhau là bạn")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DASHES, ids=[t[:40] for t, _ in DASHES])
+def test_dash_parenthesis_before_the_verb(text, expected):
+    assert _got(text) == expected

@@ -509,8 +509,13 @@ class _Scanner:
         """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
         before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
         a1, kind = self._boundary_back(toks, lows, comma, lo)
-        if kind == "word" and not (a1 - self.v.source_links.ending_at(lows, a1, lo) > lo and
-                                   self.v.source_links.ending_at(lows, a1, lo)):
+        if kind == "word" and lows[comma] in ("-", "–", "—") and any(
+                self.v.person_pronouns.starting_at_lower(toks, self.text, j, comma) for j in range(a1, min(a1 + 2, comma))):
+            # "Trong khi đó ông Chulhe Jeong - trợ lý ... nói": an honorific and a name before a dash
+            while not self.v.person_pronouns.starting_at_lower(toks, self.text, a1, comma):
+                a1 += 1
+        elif kind == "word" and not (a1 - self.v.source_links.ending_at(lows, a1, lo) > lo and
+                                     self.v.source_links.ending_at(lows, a1, lo)):
             return None  # "Dẫn báo cáo của Sở Tài chính, ông A" (but "... dẫn lời ông A, đại sứ B, cho biết")
         if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
@@ -936,6 +941,15 @@ class _Scanner:
             if not self._after_quote(text, s, cs):
                 return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
             self.only_trailing = True  # ('"...", ông nói với những người ủng hộ.')
+        if i - 1 > lo and lows[i - 1] in ("-", "–", "—"):
+            # "Ông Des Ball - một chuyên gia tình báo - nói rằng": a parenthesis between dashes, like ", ... ,".
+            a1, kind = self._boundary_back(toks, lows, i - 1, lo)
+            sub = self._clean_subject(text, toks, lows, a1, i - 1)
+            if sub and kind in ("-", "–", "—") and sub[1] == i - 1:
+                a0 = self._apposition(text, toks, lows, a1 - 1, sub, lo)
+                if a0 is not None:
+                    return self._finish(text, toks, lows, (a0, sub[1]), lo, cue, ci, cj, p, marker, idx, s, e,
+                                        pend, quotes)
         # A cue right after a coordinator or a comma, with no subject of its own.
         k = v.coordinators.ending_at_lower(toks, text, i, lo)
         if k or (i > lo and lows[i - 1] == ","):

@@ -55,6 +55,10 @@ _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "locatio
 _DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và|về|tại|ở|thuộc|trong|từ)(?!\w)", re.IGNORECASE)
 
 
+# Where an apposition after a speaker's name starts ("Des Ball - một chuyên gia", "Jon Meacham, nhà sử học").
+_APPOSITION = re.compile(r",| [-–—] ")
+
+
 class _Speaker(NamedTuple):
     id: str | None
     name: str | None
@@ -159,6 +163,13 @@ class _Resolver:
             return _NOBODY
 
         text = self.text
+        cut = _APPOSITION.search(surface)
+        if cut is not None and over[0].start >= a + cut.end() and all(m.actor_type != "person" for m in over):
+            # "Fairfax Media - công ty truyền thông lớn tại Australia", "Daniel Pinkston, một chuyên gia ... của Đại
+            # học Troy": every mention (none a person) lies in the apposition; the name before it speaks.
+            named = _proper_name(v, surface[:cut.start()])
+            if named is not None:
+                return _Speaker(None, named, None, None)
 
         def rank(m):
             gap = max([a, text.rfind(",", a, m.start) + 1] + [o.end for o in over if o.end <= m.start])
