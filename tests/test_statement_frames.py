@@ -128,3 +128,22 @@ DASHES = [
 @pytest.mark.parametrize("text, expected", DASHES, ids=[t[:40] for t, _ in DASHES])
 def test_dash_parenthesis_before_the_verb(text, expected):
     assert _got(text) == expected
+
+
+# A quotation opened in one paragraph and closed in the next: the next paragraph is still the quoted speaker's.
+RUN_ON = [
+    ('Người phát ngôn trên nói: "Biển Đông không nên trở thành công cụ gây áp lực.\n'
+     'Trung Quốc kêu gọi EU chấm dứt các hành động tiêu cực".\nÔng Lavrov cho biết Nga sẵn sàng.',
+     [("Người phát ngôn trên", "nói", "Biển Đông không nên trở thành công cụ gây áp lực.\n"
+       "Trung Quốc kêu gọi EU chấm dứt các hành động tiêu cực"), ("Ông Lavrov", "cho biết", "Nga sẵn sàng")]),
+    # Closed by an attribution of its own, or followed by a new quotation: scanned as before.
+    ('Ông A nói: "Nga sẵn sàng.\nChúng tôi chờ đợi phản hồi", ông nói thêm.',
+     [("Ông A", "nói", "Nga sẵn sàng"), ("ông", "nói thêm", "Chúng tôi chờ đợi phản hồi")]),
+    ('Ông A nói: "Nga sẵn sàng.\n"Chúng tôi chờ đợi phản hồi".',
+     [("Ông A", "nói", "Nga sẵn sàng"), ("", "", "Chúng tôi chờ đợi phản hồi")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RUN_ON, ids=[t[:40] for t, _ in RUN_ON])
+def test_a_quotation_running_on_into_the_next_paragraph(text, expected):
+    assert _got(text) == expected

@@ -638,6 +638,8 @@ class _Scanner:
             carry.a, carry.b, carry.quotes = pstart, pend, _quote_spans(text, pstart, pend)
             return None
         consumed = pstart
+        if carry is not None and carry.b >= pstart - 1 and carry.quotes:
+            consumed = self._quote_runs_on(text, carry, sentences, pstart, pend)
         prev_last = carry
         for idx, s, e, eligible in sentences:
             if not eligible:
@@ -673,6 +675,26 @@ class _Scanner:
             out.extend(here)
             prev_last = here[-1] if here else None
         return prev_last
+
+    @staticmethod
+    def _quote_runs_on(text: str, carry: _Draft, sentences, pstart: int, pend: int) -> int:
+        """A quotation left open at the end of the last paragraph that closes in this one ('X nói: "A.' / 'B".'):
+        the content of ``carry`` runs on to the closing mark. Returns where this paragraph's own scan starts."""
+        o = next((o for o, c in carry.quotes if carry.a - 1 <= o and c >= carry.b - 1 and text[o] in _DOUBLE_QUOTES), None)
+        if o is None:
+            return pstart
+        m = _QUOTE_CHARS.search(text, pstart, pend)
+        if m is None or m.group() not in "\"”»" or text[m.start() - 1].isspace():
+            return pstart  # the first mark opens a quotation: the old one was never closed
+        q = m.start()
+        for _, s, e, eligible in sentences:
+            if s <= q < e:
+                if not eligible or text[q + 1:e].strip(_TRIM_CLOSERS):
+                    return pstart  # ('B", ông nói.': the attribution that closes it is scanned as usual)
+                break
+        carry.b = q + 1
+        carry.quotes = [(a, q) if a == o else (a, c) for a, c in carry.quotes]
+        return q + 1
 
     @staticmethod
     def _has(at: list[int], s: int, e: int) -> bool:
