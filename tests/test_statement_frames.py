@@ -32,6 +32,10 @@ TRAILING = [
      [("ông", "phát biểu", "Tôi đã nói với Chủ tịch Tập Cận Bình rằng Mỹ sẽ không lùi bước")]),
     ('"Tôi nghĩ jailbreak về cơ bản đã chết", Nicholas Allegra nói với Motherboard.',
      [("Nicholas Allegra", "nói", "Tôi nghĩ jailbreak về cơ bản đã chết")]),
+    # A coordinated clause after the verb is not what was quoted.
+    ('"Một vài vụ nổ phát ra từ căn cứ không quân", Giám đốc SOHR - Rami Abdel Rahman nói song nguyên nhân vụ nổ '
+     '"chưa được xác định".',
+     [("Giám đốc SOHR - Rami Abdel Rahman", "nói", "Một vài vụ nổ phát ra từ căn cứ không quân")]),
     # A quotation inside the sentence is not what a later cue with a recipient attributes.
     ('Dẫn câu tục ngữ "Có công mài sắt, có ngày nên kim", Thủ tướng cho rằng với quyết tâm, các doanh nghiệp '
      'sẽ thành công.', []),

@@ -321,6 +321,9 @@ def test_seed_statements_score_against_the_gold(seeds_corpus, seeds_gold):
          [("Australia", "Q408", "Australia", "country")], (None, "Fairfax Media")),
         ("Carl Chenetski, Đại học Wilkes ở Pennsylvania, cho biết IgA là tuyến phòng vệ đầu tiên.",
          [("Đại học Wilkes", "wilkes", "Wilkes University", "organization")], (None, "Carl Chenetski")),
+        # A role, a dash and a name the actor pass did not take: the person of that name, not the organisation.
+        ('"Một vài vụ nổ đã xảy ra", Giám đốc SOHR - Rami Abdel Rahman nói.',
+         [("SOHR", "sohr", "Syrian Observatory for Human Rights", "organization")], (None, "Rami Abdel Rahman")),
         # A person in the apposition is still the speaker; a known name before it too.
         ("ĐẮC LẮC - Sáng 7-2, bác sĩ Huỳnh Như Đồng cho biết cháu An đã qua cơn nguy kịch.",
          [("Huỳnh Như Đồng", "p1", "Huỳnh Như Đồng", "person")], ("p1", "Huỳnh Như Đồng")),

@@ -1079,6 +1079,8 @@ class _Scanner:
                 (len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0))
                 or v.coordinators.starting_at(rest_toks, 0)
             )
+        ) or (  # '"...", ông X nói song nguyên nhân "chưa được xác định".': the quotation is what X said
+            not marker and ":" not in rest and v.coordinators.starting_at(rest_toks, 0) and self._after_quote(text, s, cs)
         )
         if trailing:
             pp = self._pre_punct(toks, lows, sub[0], lo)

@@ -133,6 +133,13 @@ class _Resolver:
         lows = TOKEN.findall(surface.lower())
         n = len(lows)
         over = self.overlapping(a, b)
+        dash = surface.rfind(" - ")
+        if dash > 0 and all(m.actor_type != "person" and m.start < a + dash for m in over) \
+                and v.person_nouns.starting_at(lows, 0):
+            # "Giám đốc SOHR - Rami Abdel Rahman": a role, a dash and the name of the person who holds it.
+            named = _proper_name(v, surface[dash + 3:])
+            if named is not None and " " in named:
+                return _Speaker(None, named, "person", None)
         coref = [m for m in over if m.method == "coreference"]
         if coref:
             return _as_speaker(coref[-1])
