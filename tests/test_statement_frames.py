@@ -32,6 +32,9 @@ TRAILING = [
      [("ông", "phát biểu", "Tôi đã nói với Chủ tịch Tập Cận Bình rằng Mỹ sẽ không lùi bước")]),
     ('"Tôi nghĩ jailbreak về cơ bản đã chết", Nicholas Allegra nói với Motherboard.',
      [("Nicholas Allegra", "nói", "Tôi nghĩ jailbreak về cơ bản đã chết")]),
+    # A longer description of the speaker between the quotation and the verb.
+    ('"Chúng tôi đã đập tan nghi vấn về khả năng của F-35", phi công Billie Flynn của hãng Lockheed Martin, nói.',
+     [("phi công Billie Flynn của hãng Lockheed Martin", "nói", "Chúng tôi đã đập tan nghi vấn về khả năng của F-35")]),
     # A coordinated clause after the verb is not what was quoted.
     ('"Một vài vụ nổ phát ra từ căn cứ không quân", Giám đốc SOHR - Rami Abdel Rahman nói song nguyên nhân vụ nổ '
      '"chưa được xác định".',

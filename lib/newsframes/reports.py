@@ -991,7 +991,8 @@ class _Scanner:
                     if a0 is not None:
                         return self._finish(text, toks, lows, (a0, sub[1]), lo, cue, ci, cj, p, marker, idx, s, e,
                                             pend, quotes)
-                if sub and self._name_like(toks, lows, *sub) and sub[1] - sub[0] <= 6:
+                if sub and self._name_like(toks, lows, *sub) and (
+                        sub[1] - sub[0] <= 6 or (sub[1] - sub[0] <= 10 and self._after_quote(text, s, cs))):
                     # "..., ông A, cho biết" / "... - Stephane Martinet, cho biết": the name is the speaker.
                     return self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
             sub = self._main_subject(text, toks, lows, i - k)
