@@ -324,6 +324,11 @@ def test_seed_statements_score_against_the_gold(seeds_corpus, seeds_gold):
         # A role, a dash and a name the actor pass did not take: the person of that name, not the organisation.
         ('"Một vài vụ nổ đã xảy ra", Giám đốc SOHR - Rami Abdel Rahman nói.',
          [("SOHR", "sohr", "Syrian Observatory for Human Rights", "organization")], (None, "Rami Abdel Rahman")),
+        # A lower-case role and a name the actor pass did not take: that name; not after kin or a place noun.
+        ('"Chúng tôi đã đập tan nghi vấn", phi công Billie Flynn của hãng Lockheed Martin, nói.', [],
+         (None, "Billie Flynn")),
+        ("Tại buổi tiếp xúc, cử tri Trần Vinh cho rằng phiên chất vấn đã đề cập đến những vấn đề nóng.", [],
+         (None, "Trần Vinh")),
         # A person in the apposition is still the speaker; a known name before it too.
         ("ĐẮC LẮC - Sáng 7-2, bác sĩ Huỳnh Như Đồng cho biết cháu An đã qua cơn nguy kịch.",
          [("Huỳnh Như Đồng", "p1", "Huỳnh Như Đồng", "person")], ("p1", "Huỳnh Như Đồng")),
@@ -335,3 +340,11 @@ def test_a_name_before_an_apposition_speaks(sentence, mentions, expected):
         art.mention(surface, aid, name, atype)
     (st,) = art.statements()
     assert (st.speaker_id, st.speaker_name) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong khi đó, chồng Phi Thanh Vân thừa nhận rằng anh đã say rượu.",
+    "Cũng theo báo cáo, thành phố Đà Lạt cho rằng phiên chất vấn đã đề cập đến những vấn đề nóng.",
+])
+def test_kin_or_a_place_before_a_name_gives_no_speaker(sentence):
+    assert Article([sentence]).statements() == []

@@ -69,6 +69,7 @@ class _Speaker(NamedTuple):
 _NOBODY = _Speaker(None, None, None, None)
 
 
+
 def _as_speaker(m) -> _Speaker:
     return _Speaker(m.actor_id, m.actor_name, m.actor_type, m.country)
 
@@ -88,7 +89,7 @@ class _Resolver:
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
         self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
-        self.document_nouns, self.organization_nouns = _speaker_words(language)
+        self.document_nouns, self.organization_nouns, self.role_nouns = _speaker_words(language)
 
     @property
     def countries(self) -> dict[str, Any]:
@@ -126,6 +127,21 @@ class _Resolver:
             if m.actor_type == actor_type and not self._reported(m):
                 return m
         return None
+
+    def _role_and_name(self, words: list[re.Match]) -> str | None:
+        """``phi công Billie Flynn (của hãng ...)``: a lower-case role noun, then a name of two to four capitalised
+        words the actor pass did not take; the name, else None."""
+        v = self.v
+        lows = [w.group().lower() for w in words]
+        k = v.person_nouns.starting_at(lows, 0) or self.role_nouns.starting_at(lows, 0)
+        if not k or not words[0].group()[0].islower():
+            return None
+        j = k
+        while j < len(words) and words[j].group()[0].isupper():
+            j += 1
+        if not 2 <= j - k <= 4 or (j < len(words) and lows[j] not in ("của", "thuộc", "tại", "ở")):
+            return None
+        return " ".join(w.group() for w in words[k:j])
 
     def resolve(self, a: int, b: int) -> _Speaker:
         v = self.v
@@ -167,7 +183,8 @@ class _Resolver:
             words = list(TOKEN.finditer(surface))
             if k and 0 < len(words) - k <= 6 and all(w.group()[0].isupper() or w.group() in ".-" for w in words[k:]):
                 return _Speaker(None, surface[words[k].start():], "person", None)
-            return _NOBODY
+            named = self._role_and_name(words)
+            return _Speaker(None, named, "person", None) if named else _NOBODY
 
         text = self.text
         cut = _APPOSITION.search(surface)
@@ -381,11 +398,12 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
 
 
 @functools.cache
-def _speaker_words(language: str) -> tuple[Any, Any]:
+def _speaker_words(language: str) -> tuple[Any, Any, Any]:
     from .reports import _Phrases
 
     data = load_yaml(check_language(language), "reporting.yaml")
-    return _Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ()))
+    return (_Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ())),
+            _Phrases(data.get("role_nouns", ())))
 
 
 @functools.cache
