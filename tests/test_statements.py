@@ -311,3 +311,40 @@ def test_seed_statements_score_against_the_gold(seeds_corpus, seeds_gold):
     figures, misses = score(seeds_corpus, seeds_gold)
     assert figures["statements"]["f1"] >= 0.9, "\n".join(m for m in misses if "statement" in m)
     assert figures["statement_date_accuracy"] == 1.0, "\n".join(m for m in misses if "statement" in m)
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions, expected",
+    [
+        # Every mention lies in the apposition after a name the actor pass did not take: the name speaks.
+        ("Fairfax Media - công ty truyền thông lớn tại Australia - cho hay các tài liệu đã bị rò rỉ.",
+         [("Australia", "Q408", "Australia", "country")], (None, "Fairfax Media")),
+        ("Carl Chenetski, Đại học Wilkes ở Pennsylvania, cho biết IgA là tuyến phòng vệ đầu tiên.",
+         [("Đại học Wilkes", "wilkes", "Wilkes University", "organization")], (None, "Carl Chenetski")),
+        # A role, a dash and a name the actor pass did not take: the person of that name, not the organisation.
+        ('"Một vài vụ nổ đã xảy ra", Giám đốc SOHR - Rami Abdel Rahman nói.',
+         [("SOHR", "sohr", "Syrian Observatory for Human Rights", "organization")], (None, "Rami Abdel Rahman")),
+        # A lower-case role and a name the actor pass did not take: that name; not after kin or a place noun.
+        ('"Chúng tôi đã đập tan nghi vấn", phi công Billie Flynn của hãng Lockheed Martin, nói.', [],
+         (None, "Billie Flynn")),
+        ("Tại buổi tiếp xúc, cử tri Trần Vinh cho rằng phiên chất vấn đã đề cập đến những vấn đề nóng.", [],
+         (None, "Trần Vinh")),
+        # A person in the apposition is still the speaker; a known name before it too.
+        ("ĐẮC LẮC - Sáng 7-2, bác sĩ Huỳnh Như Đồng cho biết cháu An đã qua cơn nguy kịch.",
+         [("Huỳnh Như Đồng", "p1", "Huỳnh Như Đồng", "person")], ("p1", "Huỳnh Như Đồng")),
+    ],
+)
+def test_a_name_before_an_apposition_speaks(sentence, mentions, expected):
+    art = Article([sentence])
+    for surface, aid, name, atype in mentions:
+        art.mention(surface, aid, name, atype)
+    (st,) = art.statements()
+    assert (st.speaker_id, st.speaker_name) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trong khi đó, chồng Phi Thanh Vân thừa nhận rằng anh đã say rượu.",
+    "Cũng theo báo cáo, thành phố Đà Lạt cho rằng phiên chất vấn đã đề cập đến những vấn đề nóng.",
+])
+def test_kin_or_a_place_before_a_name_gives_no_speaker(sentence):
+    assert Article([sentence]).statements() == []

@@ -64,6 +64,10 @@ _NARRATOR = frozenset({"tôi", "mình"})
 
 
 _LEAD_SEPARATOR = re.compile("[,;:(]")
+# A closing quotation mark, then a comma or a dash: what may stand before a trailing attribution
+# ('"...", ông nói với báo chí.', '"..." - giáo sư Ball nói với Fairfax Media.').
+_OPENING_MARK = re.compile("[“«‘\"]")
+_QUOTE_THEN_SEP = re.compile(r"[\"”»’'][ \t]*[,\-–—]")
 _SPACED_TOKEN = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
 
 
@@ -324,13 +328,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 class _Draft:
     """A report being built: its content end may still move (a second cue cuts the first content)."""
 
-    __slots__ = ("sentence", "sp", "cue", "cs", "ce", "a", "b", "kind", "link", "quote_open", "person_frame", "quotes")
+    __slots__ = ("sentence", "sp", "cue", "cs", "ce", "a", "b", "kind", "link", "quote_open", "person_frame", "quotes",
+                 "open_colon")
 
     def __init__(self, sentence, sp, cue, cs, ce, a, b, kind, link=None, quote_open=None, person_frame=False):
         self.sentence, self.sp, self.cue, self.cs, self.ce = sentence, sp, cue, cs, ce
         self.a, self.b, self.kind, self.link = a, b, kind, link
         self.quote_open, self.person_frame = quote_open, person_frame
         self.quotes: list[tuple[int, int]] = []
+        self.open_colon = False  # "X cho biết:" ends the sentence: the content follows it
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -460,6 +466,12 @@ class _Scanner:
             return None  # "bạn bè tôi": a narrator's words, inside a quotation whatever the marks say
         return a, b
 
+    def _adverbial_lead(self, toks, lows, pa: int, comma: int) -> bool:
+        """The content starting at offset ``pa`` is one adverbial phrase up to the comma at token ``comma``."""
+        i = bisect.bisect_left(toks.start, pa)
+        return i < comma and self._is_adverbial(lows, i, comma) and "," not in lows[i:comma] \
+            and self.text[toks.start[i]].islower()
+
     def _is_adverbial(self, lows: list[str], a: int, b: int) -> bool:
         return bool(self.v.adverbial_starts.starting_at(lows, a, b))
 
@@ -497,8 +509,13 @@ class _Scanner:
         """``ông A, Giám đốc B, cho biết`` / ``Chủ tịch B, bà A, nhận định``: the start of the noun phrase
         before the comma at token ``comma`` when it and ``s2`` (the phrase after it) name one speaker."""
         a1, kind = self._boundary_back(toks, lows, comma, lo)
-        if kind == "word" and not (a1 - self.v.source_links.ending_at(lows, a1, lo) > lo and
-                                   self.v.source_links.ending_at(lows, a1, lo)):
+        if kind == "word" and lows[comma] in ("-", "–", "—") and any(
+                self.v.person_pronouns.starting_at_lower(toks, self.text, j, comma) for j in range(a1, min(a1 + 2, comma))):
+            # "Trong khi đó ông Chulhe Jeong - trợ lý ... nói": an honorific and a name before a dash
+            while not self.v.person_pronouns.starting_at_lower(toks, self.text, a1, comma):
+                a1 += 1
+        elif kind == "word" and not (a1 - self.v.source_links.ending_at(lows, a1, lo) > lo and
+                                     self.v.source_links.ending_at(lows, a1, lo)):
             return None  # "Dẫn báo cáo của Sở Tài chính, ông A" (but "... dẫn lời ông A, đại sứ B, cho biết")
         if a1 >= comma or comma - a1 > 10 or self._is_adverbial(lows, a1, comma):
             return None
@@ -606,7 +623,23 @@ class _Scanner:
         if carry is None and (h == nhits or hits[h] >= pend):
             return None  # no candidate anywhere in the paragraph, and no quotation to continue
         quotes = None  # the paragraph's quotations, found when first needed
+        if carry is not None and carry.open_colon:
+            # The paragraph after "X cho biết:" is its content when it is a quotation or names no speaker itself.
+            carry.open_colon = False
+            _, s0, _, eligible0 = sentences[0]
+            if not eligible0:
+                return self.paragraph(text, sentences, None, out)
+            if text[s0] not in _OPENERS and not (h == nhits or hits[h] >= pend):
+                own: list[_Draft] = []
+                last = self.paragraph(text, sentences, None, own)
+                if any(d.sp is not None for d in own):
+                    out.extend(own)
+                    return last
+            carry.a, carry.b, carry.quotes = pstart, pend, _quote_spans(text, pstart, pend)
+            return None
         consumed = pstart
+        if carry is not None and carry.b >= pstart - 1 and carry.quotes:
+            consumed = self._quote_runs_on(text, carry, sentences, pstart, pend)
         prev_last = carry
         for idx, s, e, eligible in sentences:
             if not eligible:
@@ -624,7 +657,7 @@ class _Scanner:
                 if self._plausible(text, m, e, consumed):
                     if quotes is None:
                         quotes = _quote_spans(text, pstart, pend)
-                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, e):
+                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, s, e):
                         cues.append(m)
             theo = self._theo_candidate(text, s, e)
             cited = self._has(self.cited_at, s, e) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0)
@@ -636,10 +669,32 @@ class _Scanner:
                 here = []
             for d in here:
                 d.quotes = quotes
+                if d.open_colon and e < pend:  # "X cho biết:" and more sentences in the paragraph: they say it
+                    d.a, d.b, d.open_colon = e, pend, False
                 consumed = max(consumed, d.b)
             out.extend(here)
             prev_last = here[-1] if here else None
         return prev_last
+
+    @staticmethod
+    def _quote_runs_on(text: str, carry: _Draft, sentences, pstart: int, pend: int) -> int:
+        """A quotation left open at the end of the last paragraph that closes in this one ('X nói: "A.' / 'B".'):
+        the content of ``carry`` runs on to the closing mark. Returns where this paragraph's own scan starts."""
+        o = next((o for o, c in carry.quotes if carry.a - 1 <= o and c >= carry.b - 1 and text[o] in _DOUBLE_QUOTES), None)
+        if o is None:
+            return pstart
+        m = _QUOTE_CHARS.search(text, pstart, pend)
+        if m is None or m.group() not in "\"”»" or text[m.start() - 1].isspace():
+            return pstart  # the first mark opens a quotation: the old one was never closed
+        q = m.start()
+        for _, s, e, eligible in sentences:
+            if s <= q < e:
+                if not eligible or text[q + 1:e].strip(_TRIM_CLOSERS):
+                    return pstart  # ('B", ông nói.': the attribution that closes it is scanned as usual)
+                break
+        carry.b = q + 1
+        carry.quotes = [(a, q) if a == o else (a, c) for a, c in carry.quotes]
+        return q + 1
 
     @staticmethod
     def _has(at: list[int], s: int, e: int) -> bool:
@@ -715,11 +770,27 @@ class _Scanner:
                  for m in islice(TOKEN.finditer(low, ce, min(e, ce + 40)), 3)]
         return not (v.not_after_all.starting_at(after, 0) or (not_after is not None and not_after.starting_at(after, 0)))
 
-    def _marked_ok(self, text: str, m: re.Match, e: int) -> bool:
-        """A cue that reports only with a marker ("chia sẻ", "viết") has one."""
+    def _marked_ok(self, text: str, m: re.Match, s: int, e: int) -> bool:
+        """A cue that reports only with a marker ("chia sẻ", "viết") has one, or may close a quotation
+        ('"...", ông phát biểu.')."""
         base = m.group()
         base = base[:-5] if base.endswith(" thêm") else base
-        return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None
+        return base not in self.v.marked or self._content_start(text, m.end(), e, True) is not None \
+            or self._after_quote(text, s, m.start())
+
+    @staticmethod
+    def _after_quote(text: str, s: int, cs: int) -> bool:
+        """A closing quotation mark and a comma or dash stand before the cue at ``cs``: it may be a trailing
+        attribution, whatever follows it ('"...", ông nói với những người ủng hộ.')."""
+        m = _QUOTE_THEN_SEP.search(text, s, cs)
+        if m is None:
+            return False
+        # The quotation opens the sentence, or opened before it ("Dẫn câu tục ngữ "...", X cho rằng với ..." is
+        # no attribution of the proverb).
+        a = s
+        while a < m.start() and text[a].isspace():
+            a += 1
+        return text[a] in _OPENERS or _OPENING_MARK.search(text, a, m.start()) is None
 
     def _sentence(self, text, idx, s, e, pend, quotes, consumed, prev_last, cues, theo, cited) -> list[_Draft]:
         low = self.low
@@ -732,12 +803,15 @@ class _Scanner:
         here: list[_Draft] = []
 
         # "Theo X, ..." frames.
-        frame = None
+        frame = after = None
         while 0 <= theo < e:
             if (theo == 0 or not low[theo - 1].isalnum()) and theo >= consumed and not _inside(quotes, theo) \
                     and self._theo_lead(text, s, theo):
                 i = bisect.bisect_left(starts, theo)
                 frame = self._theo(text, toks, lows, i, i + 1, idx, e, pend, quotes)
+                if frame and frame.cs > frame.a:  # "CONTENT, theo ông X.": only if no cue reports CONTENT
+                    after, frame = frame, None
+                    break
                 if frame:
                     here.append(frame)
                     break
@@ -758,6 +832,8 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
+        if after is not None and not here:
+            here.append(after)  # (with a cue, "X cho biết A, theo ông B.", the cue's speaker says A)
         if (not here or here[-1].b < e - 1) and cited:
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
@@ -780,7 +856,9 @@ class _Scanner:
             depth += lows[k] == "("
             depth -= lows[k] == ")"
             k += 1
-        if k >= toks.n or k == j or toks.start[k] - toks.start[j] > 120:
+        if k >= toks.n:
+            return self._theo_after(text, toks, lows, i, j, idx, quotes)
+        if k == j or toks.start[k] - toks.start[j] > 120:
             return None
         a, b = j, k
         cue = self._first_cue(toks.start[a], toks.end[b - 1])
@@ -817,9 +895,38 @@ class _Scanner:
         return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]], toks.start[i], toks.end[i],
                       ca, cb, "theo", person_frame=person)
 
+    def _theo_after(self, text, toks, lows, i, j, idx, quotes) -> _Draft | None:
+        """``CONTENT, theo ông X.``: a person named after "theo" at the end of the sentence says what is before
+        it ("theo Reuters", "theo kế hoạch" are no such frame: a person pronoun or noun must open X)."""
+        v = self.v
+        b = toks.n
+        while b > j and lows[b - 1] in (".", "!", "…", ")", "?"):
+            b -= 1
+        if i < 2 or lows[i - 1] != "," or b <= j or b - j > 10:
+            return None
+        a = j + 1 if lows[j] in ("một", "các", "những", "nhiều", "giới") and j + 1 < b else j
+        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)):
+            return None
+        sub = self._clean_subject(text, toks, lows, j, b)
+        if not sub or sub[1] != b:
+            return None
+        ca, cb = _trim(text, toks.start[0], toks.start[i - 1])
+        if cb - ca < 15 or _inside(quotes, toks.start[i]):
+            return None
+        return _Draft(idx, (toks.start[sub[0]], toks.end[sub[1] - 1]), text[toks.start[i]:toks.end[i]],
+                      toks.start[i], toks.end[i], ca, cb, "theo", person_frame=True)
+
     def _cue(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here: list[_Draft]) -> _Draft | None:
         """Analyse the cue at tokens [ci, cj) (``base``: as matched on the lower-cased text); may cut the content
         of the report before it in the sentence."""
+        self.only_trailing = False
+        d = self._cue_draft(text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here)
+        if d is not None and self.only_trailing and (d.kind != "trailing" or d.quote_open is None):
+            # A marked cue with no marker, or a cue followed by a recipient, reports only the quotation before it.
+            return None
+        return d
+
+    def _cue_draft(self, text, toks, lows, ci, cj, cue, base, idx, s, e, pend, quotes, here) -> _Draft | None:
         v = self.v
         base = base[:-5] if base.endswith(" thêm") else base
         prev = here[-1] if here else None
@@ -845,12 +952,26 @@ class _Scanner:
         if not skipped and ci > lo and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")):
             return None
         start = self._content_start(text, toks.end[cj - 1], e, base in v.marked)
+        if start is None and base in v.marked and self._after_quote(text, s, toks.start[ci]):
+            start = self._content_start(text, toks.end[cj - 1], e, False)  # ('"...", ông phát biểu.')
+            self.only_trailing = True
         if start is None:
             return None
         p, marker = start
         cs, ce = toks.start[ci], toks.end[cj - 1]
         if not marker and self._recipient_at(p, min(e, p + 30)):
-            return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
+            if not self._after_quote(text, s, cs):
+                return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
+            self.only_trailing = True  # ('"...", ông nói với những người ủng hộ.')
+        if i - 1 > lo and lows[i - 1] in ("-", "–", "—"):
+            # "Ông Des Ball - một chuyên gia tình báo - nói rằng": a parenthesis between dashes, like ", ... ,".
+            a1, kind = self._boundary_back(toks, lows, i - 1, lo)
+            sub = self._clean_subject(text, toks, lows, a1, i - 1)
+            if sub and kind in ("-", "–", "—") and sub[1] == i - 1:
+                a0 = self._apposition(text, toks, lows, a1 - 1, sub, lo)
+                if a0 is not None:
+                    return self._finish(text, toks, lows, (a0, sub[1]), lo, cue, ci, cj, p, marker, idx, s, e,
+                                        pend, quotes)
         # A cue right after a coordinator or a comma, with no subject of its own.
         k = v.coordinators.ending_at_lower(toks, text, i, lo)
         if k or (i > lo and lows[i - 1] == ","):
@@ -870,7 +991,8 @@ class _Scanner:
                     if a0 is not None:
                         return self._finish(text, toks, lows, (a0, sub[1]), lo, cue, ci, cj, p, marker, idx, s, e,
                                             pend, quotes)
-                if sub and self._name_like(toks, lows, *sub) and sub[1] - sub[0] <= 6:
+                if sub and self._name_like(toks, lows, *sub) and (
+                        sub[1] - sub[0] <= 6 or (sub[1] - sub[0] <= 10 and self._after_quote(text, s, cs))):
                     # "..., ông A, cho biết" / "... - Stephane Martinet, cho biết": the name is the speaker.
                     return self._finish(text, toks, lows, sub, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
             sub = self._main_subject(text, toks, lows, i - k)
@@ -906,6 +1028,10 @@ class _Scanner:
             if d.quote_open is not None and d.quote_open > prev.a:
                 prev.b = min(prev.b, d.quote_open)
             return d
+        if kind == "," and self._adverbial_lead(toks, lows, prev.a, a - 1):
+            # "X cho biết trong cuộc gặp với B tuần trước, ông đã yêu cầu ...": the adverbial opens the reported
+            # clause, which the second cue is part of.
+            return None
         if kind == ";" or (kind == "," and v.person_pronouns.starting_at(lows, sub[0], sub[1])):
             prev.b = min(prev.b, toks.start[a - 1])
         elif kind == "word" and lows[a - 2:a] == ["trong", "khi"]:
@@ -943,11 +1069,19 @@ class _Scanner:
         cs, ce = toks.start[ci], toks.end[cj - 1]
         rest = text[p:e].strip(_TRIM_CLOSERS)
         rest_toks = self._rest_tokens(p, e) if rest and not marker else []
+        if not rest and marker and ":" in text[ce:e]:
+            # "..., ngày 8/4, X cho biết:" closes the sentence: the content is what follows (the paragraph's next
+            # sentences, or the next paragraph), never the adverbial before the speaker.
+            d = _Draft(idx, sp, cue, cs, ce, e, e, "forward")
+            d.open_colon = True
+            return d
         trailing = not rest or (
             not marker and ":" not in rest and not _QUOTE_CHARS.search(rest) and (
                 (len(rest_toks) <= 14 and v.trailing_adjuncts.starting_at(rest_toks, 0))
                 or v.coordinators.starting_at(rest_toks, 0)
             )
+        ) or (  # '"...", ông X nói song nguyên nhân "chưa được xác định".': the quotation is what X said
+            not marker and ":" not in rest and v.coordinators.starting_at(rest_toks, 0) and self._after_quote(text, s, cs)
         )
         if trailing:
             pp = self._pre_punct(toks, lows, sub[0], lo)

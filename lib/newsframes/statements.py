@@ -55,6 +55,10 @@ _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "locatio
 _DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và|về|tại|ở|thuộc|trong|từ)(?!\w)", re.IGNORECASE)
 
 
+# Where an apposition after a speaker's name starts ("Des Ball - một chuyên gia", "Jon Meacham, nhà sử học").
+_APPOSITION = re.compile(r",| [-–—] ")
+
+
 class _Speaker(NamedTuple):
     id: str | None
     name: str | None
@@ -63,6 +67,7 @@ class _Speaker(NamedTuple):
 
 
 _NOBODY = _Speaker(None, None, None, None)
+
 
 
 def _as_speaker(m) -> _Speaker:
@@ -84,7 +89,7 @@ class _Resolver:
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
         self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
-        self.document_nouns, self.organization_nouns = _speaker_words(language)
+        self.document_nouns, self.organization_nouns, self.role_nouns = _speaker_words(language)
 
     @property
     def countries(self) -> dict[str, Any]:
@@ -123,12 +128,34 @@ class _Resolver:
                 return m
         return None
 
+    def _role_and_name(self, words: list[re.Match]) -> str | None:
+        """``phi công Billie Flynn (của hãng ...)``: a lower-case role noun, then a name of two to four capitalised
+        words the actor pass did not take; the name, else None."""
+        v = self.v
+        lows = [w.group().lower() for w in words]
+        k = v.person_nouns.starting_at(lows, 0) or self.role_nouns.starting_at(lows, 0)
+        if not k or not words[0].group()[0].islower():
+            return None
+        j = k
+        while j < len(words) and words[j].group()[0].isupper():
+            j += 1
+        if not 2 <= j - k <= 4 or (j < len(words) and lows[j] not in ("của", "thuộc", "tại", "ở")):
+            return None
+        return " ".join(w.group() for w in words[k:j])
+
     def resolve(self, a: int, b: int) -> _Speaker:
         v = self.v
         surface = self.text[a:b]
         lows = TOKEN.findall(surface.lower())
         n = len(lows)
         over = self.overlapping(a, b)
+        dash = surface.rfind(" - ")
+        if dash > 0 and all(m.actor_type != "person" and m.start < a + dash for m in over) \
+                and v.person_nouns.starting_at(lows, 0):
+            # "Giám đốc SOHR - Rami Abdel Rahman": a role, a dash and the name of the person who holds it.
+            named = _proper_name(v, surface[dash + 3:])
+            if named is not None and " " in named:
+                return _Speaker(None, named, "person", None)
         coref = [m for m in over if m.method == "coreference"]
         if coref:
             return _as_speaker(coref[-1])
@@ -156,9 +183,17 @@ class _Resolver:
             words = list(TOKEN.finditer(surface))
             if k and 0 < len(words) - k <= 6 and all(w.group()[0].isupper() or w.group() in ".-" for w in words[k:]):
                 return _Speaker(None, surface[words[k].start():], "person", None)
-            return _NOBODY
+            named = self._role_and_name(words)
+            return _Speaker(None, named, "person", None) if named else _NOBODY
 
         text = self.text
+        cut = _APPOSITION.search(surface)
+        if cut is not None and over[0].start >= a + cut.end() and all(m.actor_type != "person" for m in over):
+            # "Fairfax Media - công ty truyền thông lớn tại Australia", "Daniel Pinkston, một chuyên gia ... của Đại
+            # học Troy": every mention (none a person) lies in the apposition; the name before it speaks.
+            named = _proper_name(v, surface[:cut.start()])
+            if named is not None:
+                return _Speaker(None, named, None, None)
 
         def rank(m):
             gap = max([a, text.rfind(",", a, m.start) + 1] + [o.end for o in over if o.end <= m.start])
@@ -363,11 +398,12 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
 
 
 @functools.cache
-def _speaker_words(language: str) -> tuple[Any, Any]:
+def _speaker_words(language: str) -> tuple[Any, Any, Any]:
     from .reports import _Phrases
 
     data = load_yaml(check_language(language), "reporting.yaml")
-    return _Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ()))
+    return (_Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ())),
+            _Phrases(data.get("role_nouns", ())))
 
 
 @functools.cache
