@@ -241,6 +241,12 @@ class _Sentence(_OrgGrammar):
                 hit = self.reg_at.get(j) if j > k else None
                 if hit and (hit[0] > j + 1 or self.types[hit[1]] == "person"):
                     break  # a place or body of several words, or a known person, follows
+                if hit and j - k >= 2 and self.types[hit[1]] == "country" and not (
+                        _viet(w) and any(map(_viet, tok[k:j]))):
+                    # "Tổng thống Rodrigo Duterte Philippines", "Scott Morrison Úc": a full foreign name, then the
+                    # country's own name (not "Nguyễn Thúc Anh", whose last syllable only looks like a country)
+                    self.admitted.add(ts[j])
+                    break
                 if j > k and j in self.trig_at:
                     break  # a title or an organization follows
                 j += 1
