@@ -15,6 +15,9 @@ from .sentences import Sentence
 _AGE = re.compile(r"(?<![\w-])([" + _UPPER + r"][\w'’-]*(?: [" + _UPPER + r"][\w'’.-]*){1,4})(?:, | \()\d{1,3} tuổi")
 _CAP_SOON = re.compile(r"(?: [^\W\d_]+){0,2} [" + _UPPER + "]")
 _OPENING = '"“‘\'(:;-–—[,.!?…'
+# What ends right before a lower-case title that follows a name set off before it ("Duncan Larcombe, một chuyên
+# gia", "Des Ball - chuyên gia")
+_SET_OFF = (", ", "- ", ", một ", "- một ")
 # What may stand right before an honorific or an outlet word; "\n" joins the sentences, so a sentence may start
 # with one ("... Nga. Ông Biden cho rằng ...").
 _HON_OPENINGS = ' \n"“‘(\''
@@ -143,7 +146,7 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
             elif kind == "title":
                 # a title matters only before a capitalised affiliation or name ("tổng thống Mỹ ...", "trợ lý
                 # tổng thống Nga ..."), or after a name set off by a comma
-                if surface[0].isupper() or _CAP_SOON.match(joined, e) or joined[max(0, s - 2):s] == ", ":
+                if surface[0].isupper() or _CAP_SOON.match(joined, e) or joined.endswith(_SET_OFF, max(0, s - 6), s):
                     _trigger(slot[1], a, b, kind, entry[1])
             elif has_this:  # descriptions: only where "này" follows somewhere
                 _trigger(slot[1], a, b, kind, entry[1])
