@@ -307,7 +307,8 @@ class _Sentence(_OrgGrammar):
                 nested.append(k)
                 k, link = hit[0], None
                 continue
-            if k in self.trig_at and "head" in self.trig_at[k][1]:
+            if k in self.trig_at and "head" in self.trig_at[k][1] and not (
+                    k in self.reg_at and self.types[self.reg_at[k][1]] == "person"):  # not "Ban Ki-moon"
                 org = self._org(k, self.trig_at[k][0])
                 if org:
                     item = self._emit_org(k, org)
