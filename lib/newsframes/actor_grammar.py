@@ -90,7 +90,7 @@ class _Sentence(_OrgGrammar):
         """
         first = None
         for s, (_, kinds) in trig.items():
-            if "title" in kinds or "desc" in kinds:
+            if "title" in kinds or "desc" in kinds or "orgapp" in kinds:
                 return 0
             if first is None or s < first:
                 first = s
@@ -178,6 +178,8 @@ class _Sentence(_OrgGrammar):
             self._honorific(ti, tj)
         elif "media" in kinds:
             self._media(ti, tj)
+        elif "orgapp" in kinds:
+            self._org_before(ti)
         elif "age" in kinds and not any(self.used[ti:tj]) and not any(k in self.reg_at for k in range(ti, tj)):
             if self.tok[ti] not in self.rules.not_names:
                 self._add("person", ti, tj, name=self.text[self.ts[ti]:self.te[tj - 1]])
@@ -199,6 +201,27 @@ class _Sentence(_OrgGrammar):
                 or tok[k] in ("The", "THE"):
             return  # (not "cho The Conversation, một nhà nghiên cứu ...": an outlet)
         self._add("person", k, j, name=self.text[ts[k]:te[j - 1]])
+        self._use(k, j)
+
+    def _org_before(self, ti: int) -> None:
+        """'Archegos, một công ty đầu tư', 'Fairfax Media - công ty truyền thông': a foreign name (Latin letters, one
+        word not shaped like a Vietnamese syllable at least) set off before a noun for a kind of body is one."""
+        tok, rules = self.tok, self.rules
+        p = ti - 1 if self.low[ti - 1] != "một" else ti - 2
+        if p < 1 or tok[p] not in (",", "-", "–"):
+            return
+        j = k = p
+        while k > 0 and not self.used[k - 1] and (k - 1) not in self.reg_at and self._cap_word(k - 1) \
+                and tok[k - 1].isascii():
+            k -= 1
+        if k > 0 and self._cap_word(k - 1):
+            return  # part of a longer name, a known one or one in Vietnamese letters
+        while k < j and (tok[k] in rules.not_names or tok[k] in rules.name_stops):
+            k += 1
+        if j == k or j - k > 4 or all(_viet(w) or w.isupper() for w in tok[k:j]) \
+                or any(w in rules.org_legal_forms for w in tok[k:j]):
+            return
+        self._add("org", k, j, name=self.text[self.ts[k]:self.te[j - 1]])
         self._use(k, j)
 
     def _description(self, i: int, j: int, group: str) -> bool:

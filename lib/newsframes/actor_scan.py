@@ -176,4 +176,20 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
                 slot = found.setdefault(i, [[], {}, False])
                 _trigger(slot[1], m.start(1) - starts[i], m.end(1) - starts[i], "age", m.group(1))
         at = low.find(" tuổi", at + 6)
+    for word in reg.rules.org_appositives:  # "Archegos, một công ty đầu tư": an organization set off before its kind
+        at = joined.find(word)  # (a few scans in C: cheaper than one regular expression over the article)
+        while at >= 0:
+            end = at + len(word)
+            if joined.endswith(_SET_OFF, max(0, at - 6), at) and not (end < n and (joined[end].isalnum())):
+                j = at - 2 if joined[at - 2] in ",-" else at - 6  # (the comma or dash)
+                while j > 0 and joined[j - 1] == " ":
+                    j -= 1
+                if not (j > 0 and joined[j - 1].isascii() and joined[j - 1].isalnum()):
+                    at = joined.find(word, end)
+                    continue  # only a foreign name (in Latin letters) is read before the noun: no tokens else
+                i = bisect_right(starts, at) - 1
+                slot = found.setdefault(i, [[], {}, False])
+                if at - starts[i] not in slot[1]:  # (the longest word first: "hãng tin" before "hãng")
+                    _trigger(slot[1], at - starts[i], end - starts[i], "orgapp", word)
+            at = joined.find(word, end)
     return found
