@@ -90,7 +90,7 @@ class _Sentence(_OrgGrammar):
         """
         first = None
         for s, (_, kinds) in trig.items():
-            if "title" in kinds or "desc" in kinds:
+            if "title" in kinds or "desc" in kinds or "orgapp" in kinds:
                 return 0
             if first is None or s < first:
                 first = s
@@ -178,6 +178,8 @@ class _Sentence(_OrgGrammar):
             self._honorific(ti, tj)
         elif "media" in kinds:
             self._media(ti, tj)
+        elif "orgapp" in kinds:
+            self._org_before(ti)
         elif "age" in kinds and not any(self.used[ti:tj]) and not any(k in self.reg_at for k in range(ti, tj)):
             if self.tok[ti] not in self.rules.not_names:
                 self._add("person", ti, tj, name=self.text[self.ts[ti]:self.te[tj - 1]])
@@ -186,17 +188,40 @@ class _Sentence(_OrgGrammar):
     def _name_before(self, ti: int) -> None:
         """'Mark Krikorian, giám đốc điều hành ...': a full name set off before a title is a person."""
         tok, ts, te, rules = self.tok, self.ts, self.te, self.rules
-        if ti < 3 or tok[ti - 1] not in (",", "-", "–"):
+        p = ti - 1 if self.low[ti - 1] != "một" else ti - 2  # "Duncan Larcombe, một chuyên gia về hoàng gia"
+        if p < 2 or tok[p] not in (",", "-", "–"):
             return
-        j = k = ti - 1
+        j = k = p
         while k > 0 and not self.used[k - 1] and (k - 1) not in self.reg_at and (self._cap_word(k - 1) or (
                 tok[k - 1] == "." and k > 1 and len(tok[k - 2]) == 1 and self._cap_word(k - 2))):
             k -= 1  # (an initial's full stop belongs to the name: "William H. Watson")
         while k < j and (tok[k] in rules.not_names or tok[k] in rules.name_stops):
             k += 1
-        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(len(w) > 1 and w.isupper() for w in tok[k:j]):
-            return
+        if j - k < 2 or (k > 0 and self._cap_word(k - 1)) or any(len(w) > 1 and w.isupper() for w in tok[k:j]) \
+                or tok[k] in ("The", "THE"):
+            return  # (not "cho The Conversation, một nhà nghiên cứu ...": an outlet)
         self._add("person", k, j, name=self.text[ts[k]:te[j - 1]])
+        self._use(k, j)
+
+    def _org_before(self, ti: int) -> None:
+        """'Archegos, một công ty đầu tư', 'Fairfax Media - công ty truyền thông': a foreign name (Latin letters, one
+        word not shaped like a Vietnamese syllable at least) set off before a noun for a kind of body is one."""
+        tok, rules = self.tok, self.rules
+        p = ti - 1 if self.low[ti - 1] != "một" else ti - 2
+        if p < 1 or tok[p] not in (",", "-", "–"):
+            return
+        j = k = p
+        while k > 0 and not self.used[k - 1] and (k - 1) not in self.reg_at and self._cap_word(k - 1) \
+                and tok[k - 1].isascii():
+            k -= 1
+        if k > 0 and self._cap_word(k - 1):
+            return  # part of a longer name, a known one or one in Vietnamese letters
+        while k < j and (tok[k] in rules.not_names or tok[k] in rules.name_stops):
+            k += 1
+        if j == k or j - k > 4 or all(_viet(w) or w.isupper() for w in tok[k:j]) \
+                or any(w in rules.org_legal_forms for w in tok[k:j]):
+            return
+        self._add("org", k, j, name=self.text[self.ts[k]:self.te[j - 1]])
         self._use(k, j)
 
     def _description(self, i: int, j: int, group: str) -> bool:
@@ -241,6 +266,12 @@ class _Sentence(_OrgGrammar):
                 hit = self.reg_at.get(j) if j > k else None
                 if hit and (hit[0] > j + 1 or self.types[hit[1]] == "person"):
                     break  # a place or body of several words, or a known person, follows
+                if hit and j - k >= 2 and self.types[hit[1]] == "country" and not (
+                        _viet(w) and any(map(_viet, tok[k:j]))):
+                    # "Tổng thống Rodrigo Duterte Philippines", "Scott Morrison Úc": a full foreign name, then the
+                    # country's own name (not "Nguyễn Thúc Anh", whose last syllable only looks like a country)
+                    self.admitted.add(ts[j])
+                    break
                 if j > k and j in self.trig_at:
                     break  # a title or an organization follows
                 j += 1
@@ -299,7 +330,8 @@ class _Sentence(_OrgGrammar):
                 nested.append(k)
                 k, link = hit[0], None
                 continue
-            if k in self.trig_at and "head" in self.trig_at[k][1]:
+            if k in self.trig_at and "head" in self.trig_at[k][1] and not (
+                    k in self.reg_at and self.types[self.reg_at[k][1]] == "person"):  # not "Ban Ki-moon"
                 org = self._org(k, self.trig_at[k][0])
                 if org:
                     item = self._emit_org(k, org)
@@ -338,6 +370,8 @@ class _Sentence(_OrgGrammar):
                 k = q
                 continue
             break
+        if k + 1 < n and self.tok[k] in ("-", "–"):
+            k = self._dashed_name(k)
         role = self.text[self.ts[rs]:self.te[role_end - 1]]
         self._admit(nested)
         self._use(rs, k)
@@ -367,9 +401,27 @@ class _Sentence(_OrgGrammar):
         elif k < n and low[k] == "này":
             self._add("ana", rs, k + 1, group=rules.descriptions.get(base, group))
             self._use(k, k + 1)
-        elif not (rs > 0 and (low[rs - 1] in rules.plural or low[rs - 1].isdigit())):  # not "5 đời tổng thống Mỹ"
+        elif not (rs > 0 and (low[rs - 1] in rules.plural or low[rs - 1].isdigit())) and not (
+                rs > 1 and low[rs - 1] == "một" and self.tok[rs - 2] in (",", "-", "–")):
+            # (not "5 đời tổng thống Mỹ"; nor ", một chuyên gia đã ...": someone new and unnamed, no one met before)
             self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
                       org=org_name)
+
+    def _dashed_name(self, k: int) -> int:
+        """'Giám đốc SOHR - Rami Abdel Rahman', 'Tổng Thư ký Liên Hợp Quốc - ông Ban Ki Moon': where the name set off
+        by the dash at token ``k`` after a title starts (past an honorific), or ``k`` if no name follows it: a known
+        person, a name of two words or more, or any name after an honorific (never a place or a body: "Mỹ - Nhật")."""
+        q = k + 1
+        hon = self.low[q] in self.rules.honorifics
+        if hon:
+            q += 1
+        if q >= self.n or not self._cap_word(q):
+            return k
+        hit = self.reg_at.get(q)
+        if hit:
+            return q if self.types[hit[1]] == "person" else k
+        end = self._name_end(q)
+        return q if end - q >= 2 or (hon and end > q) else k
 
     def _honorific(self, i: int, j: int) -> None:
         k = j

@@ -194,6 +194,9 @@ class _Rules(NamedTuple):
     name_stops: frozenset[str]
     org_heads: tuple[str, ...]
     org_descriptive: frozenset[str]
+    org_kind_heads: frozenset[str]           # lower heads that only say what kind of body the name after them is
+    org_legal_forms: frozenset[str]          # "TNHH", "CP": a company's legal form, no name
+    org_appositives: tuple[str, ...]         # "công ty" after ", (một)": a foreign name before it is an organization
     org_stops: frozenset[str]
     org_verbs: frozenset[str]
     generic_titles: frozenset[str]
@@ -240,6 +243,9 @@ def _rules(language: str) -> _Rules:
         name_stops=frozenset(t["name_stops"]),
         org_heads=tuple(t["org_heads"]),
         org_descriptive=frozenset(" ".join(_toks(w)) for w in t["org_heads_descriptive"]),
+        org_kind_heads=frozenset(" ".join(_toks(w.lower())) for w in t.get("org_kind_heads", ())),
+        org_legal_forms=frozenset(t.get("org_legal_forms", ())),
+        org_appositives=tuple(sorted(t.get("org_appositives", ()), key=len, reverse=True)),
         org_stops=frozenset(t["org_stops"]),
         org_verbs=frozenset(t["org_verbs"]),
         generic_titles=frozenset(" ".join(_toks(w)) for w in t["generic_titles"]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_lexicon import _at, _norm, _toks, _viet
+from .actor_lexicon import _at, _norm, _toks, _viet, _words2
 from .registry import _WEAK, Registry
 
 
@@ -26,6 +26,7 @@ class _Item:
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*")
+_ROMAN = re.compile(r"[IVX]+")
 _JOIN = "-‐'’"
 _PLACES = ("country", "location")
 
@@ -163,8 +164,16 @@ class _OrgGrammar:
                 and _ACRONYM.fullmatch(tok[end + 1]):
             acronym = end + 1  # "Cục Điều tra Liên bang (FBI)", "Phong trào Dân chủ (MoDem)"
         hit = self.reg_at.get(acronym) if acronym else None
+        rest = self._kind_rest(i, end)
         if hit and self.types[hit[1]] == "organization":
             item = self._add("reg", i, end, idx=hit[1])  # the registry knows it by its acronym
+        elif rest:
+            q, stop, idx = rest
+            if idx is not None:
+                item = self._add("reg", q, stop, idx=idx)
+            else:
+                item = self._add("org", q, stop, name=self.text[ts[q]:te[stop - 1]], country=country,
+                                 posting=posting)
         else:
             item = self._add("org", i, end, name=self.text[ts[i]:te[end - 1]],
                              country=country, posting=posting)
@@ -173,9 +182,49 @@ class _OrgGrammar:
         return item
 
 
+    def _kind_rest(self, i: int, end: int) -> tuple[int, int, int | None] | None:
+        """'Báo Los Angeles Times', 'Tổ chức Nhà nước Hồi giáo', 'Tổ chức Walk Free Foundation': where the name after a
+        head that only says what kind of body it is starts and ends, and the registry organization it is (or None),
+        if the rest is a registry organization or a foreign name (and where it is: "của Anh"); else None."""
+        trig = self.trig_at.get(i)
+        if trig is None or trig[0] >= end or " ".join(self.low[i:trig[0]]) not in self.rules.org_kind_heads:
+            return None
+        q = trig[0]
+        hit = self.reg_at.get(q)
+        if hit and hit[0] >= end and self.types[hit[1]] == "organization":
+            return q, hit[0], hit[1]  # ("Hãng tin RIA Novosti": the registry reads on where the grammar stopped)
+        tok, legal = self.tok, self.rules.org_legal_forms
+        if not self._cap_word(q):
+            return None
+        stop = end
+        for k in range(q, end):
+            w = tok[k]
+            if k > q and self.low[k] in ("của", "tại", "ở"):
+                hit = self.reg_at.get(k + 1)  # "Hãng tin The Sun của Anh": where it is, no part of its name
+                if hit and hit[0] == end and self.types[hit[1]] in ("country", "location"):
+                    stop = k
+                    break
+            if k > q and w.islower() and self.low[k] not in self.rules.media_particles:
+                stop = k  # "Elliott Management Corporation mua ...": a verb ends the name
+                break
+            if not w.isascii() or w in legal or not (w[0].isalnum() or w in "&"):
+                return None
+        if stop == q + 1 and (len(tok[q]) == 1 or _ROMAN.fullmatch(tok[q]) or self.low[q] in self.rules.media_particles):
+            return None  # "Nhóm II", "Nhóm T", "Tổ chức The ...": a label or a fragment, no name
+        if (stop < end or stop == q + 1) and all(_viet(w) and not w.isupper() and w.lower() not in self.rules.media_particles
+                                                 for w in tok[q:stop]):
+            return None  # "Tạp chí Khoa học", "Quỹ Hoa ...": Vietnamese words written without their marks
+        return q, stop, None
+
     def _media(self, i: int, j: int) -> None:
         """'báo Khmer Times', 'trang Axios', 'hãng tin Interfax': a news outlet named after its kind."""
         tok, ts, te, low, n = self.tok, self.ts, self.te, self.low, self.n
+        at = ts[i]
+        if j == i + 1 and at > 1 and self.text[at - 1] == " ":
+            prev = self.text[self.text.rfind(" ", 0, at - 1) + 1:at - 1].lower()
+            word = f"{prev} {low[i]}"
+            if word in _words2(self.reg.language) and word not in self.rules.media_heads:  # (not "Nhật báo X")
+                return  # "tổng đài Covid-19", "nhà báo Mark ...": the end of another word, no outlet
         k = j
         hit = self.reg_at.get(k)
         if hit and hit[0] == k + 1 and self.types[hit[1]] == "country" and self._cap_word(k + 1) \
