@@ -151,3 +151,19 @@ def test_a_word_ending_in_a_kinship_syllable_is_no_honorific(parse_text, text, c
     mentions = parse_text(text).mentions
     named = mentions[mentions.surface == country]
     assert len(named) and set(named.actor_type) == {"country"}
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # A bare role: the last person named with it.
+    ("Nga và Nhật Bản\n\nĐại sứ Nga tại Nhật Bản Mikhail Galuzin cho biết Nga tin vào đối thoại. "
+     "Đại sứ cũng bày tỏ hy vọng hai nước hợp tác.", ["Mikhail Galuzin", "Mikhail Galuzin"]),
+    # A bare kind of body: the last one named of that kind.
+    ("Tàu bị cướp\n\nHiệp hội Hàng hải Ấn Độ cho biết thủy thủ đoàn vẫn an toàn. "
+     "Hiệp hội khẳng định sẽ làm việc với các bên.", None),
+])
+def test_a_bare_role_or_body_speaks_for_the_last_one_named(parse_text, text, speakers):
+    got = parse_text(text).statements.speaker_name.tolist()
+    if speakers is None:  # the body's own name, whatever the registry calls it, for both
+        assert len(got) == 2 and got[0] == got[1] and got[0] is not None
+    else:
+        assert got == speakers

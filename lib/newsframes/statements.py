@@ -143,6 +143,13 @@ class _Resolver:
             return None
         return " ".join(w.group() for w in words[k:j])
 
+    def _last_org_named(self, before: int, head: str) -> Any:
+        hi = bisect.bisect_left(self.starts, before)
+        for m in reversed(self.mentions[:hi]):
+            if m.actor_type == "organization" and not self._reported(m) and m.actor_name.lower().startswith(head + " "):
+                return m
+        return None
+
     def resolve(self, a: int, b: int) -> _Speaker:
         v = self.v
         surface = self.text[a:b]
@@ -177,6 +184,16 @@ class _Resolver:
         if not over and n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and self.organization_nouns.starting_at(lows, 0):
             m = self._last_of_type(a, "organization")  # "Cơ quan này cho biết"
             return _as_speaker(m) if m else _NOBODY
+        if not over and n <= 4 and v.person_nouns.starting_at(lows, 0) == n:
+            # A bare role ("Đại sứ cho biết", "Người phát ngôn nói"): the last person named with that role.
+            m = self._last_person(a, role=" ".join(lows))
+            if m is not None:
+                return _as_speaker(m)
+        if not over and n <= 3 and self.organization_nouns.starting_at(lows, 0) == n:
+            # A bare kind of body ("Hiệp hội khẳng định", "Quân đội cho biết"): the last one named of that kind.
+            m = self._last_org_named(a, " ".join(lows))
+            if m is not None:
+                return _as_speaker(m)
         if not over:
             # "ông Khlopkov", "chị Hòa": a person the actor registry does not know keeps the name as written.
             k = v.person_pronouns.starting_at(lows, 0)
