@@ -167,3 +167,13 @@ def test_a_bare_role_or_body_speaks_for_the_last_one_named(parse_text, text, spe
         assert len(got) == 2 and got[0] == got[1] and got[0] is not None
     else:
         assert got == speakers
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bộ Y tế yêu cầu Hà Nam khẩn trương truy vết các ca bệnh.", "Bộ Y tế"),
+    ("Bộ Y tế đánh giá Tây Nam Bộ là khu vực có nguy cơ cao.", "Bộ Y tế"),
+    ("Ban Quản lý dự án Đường sắt cho biết tiến độ đang chậm.", "Ban Quản lý dự án Đường sắt"),  # no verb: one name
+])
+def test_a_verb_ends_the_lower_case_stretch_of_a_body_name(parse_text, text, name):
+    mentions = parse_text(text).mentions
+    assert name in set(mentions[mentions.actor_type == "organization"].actor_name)

@@ -114,8 +114,9 @@ class _OrgGrammar:
                             continue
                         q = p
                         while q < n and q - p < 3 and tok[q].isalpha() and tok[q].islower() and (
-                                low[q] not in rules.org_stops or low[q] == "và"):
-                            q += 1
+                                low[q] not in rules.org_stops or low[q] == "và") and not (
+                                q + 1 < n and f"{low[q]} {low[q + 1]}" in rules.org_verb_phrases):
+                            q += 1  # (a verb ends the name: "Bộ Y tế | yêu cầu Hà Nam", "Bộ Y tế | đánh giá Tây Nam")
                         if q > p and (self._cap_word(q) or self._reg(q, ("country",))) and low[q - 1] != "và":
                             p = q
                             free = False
