@@ -89,7 +89,9 @@ class _Resolver:
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
         self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
-        self.document_nouns, self.organization_nouns, self.role_nouns = _speaker_words(language)
+        rules = _rules(language)
+        self.document_nouns, self.organization_nouns, self.role_nouns = (
+            rules.document_nouns, rules.organization_nouns, rules.role_nouns)
 
     @property
     def countries(self) -> dict[str, Any]:
@@ -414,20 +416,31 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
     return " ".join(words)
 
 
+class _Rules(NamedTuple):
+    """The parts of ``reporting.yaml`` read here (speakers, empty contents, occasions), compiled once."""
+
+    document_nouns: Any
+    organization_nouns: Any
+    role_nouns: Any
+    empty_max_words: int
+    empty_pointing_ends: tuple[str, ...]
+    empty_adjunct_starts: tuple[str, ...]
+    new_occasion: tuple[str, ...]
+
+
 @functools.cache
-def _speaker_words(language: str) -> tuple[Any, Any, Any]:
+def _rules(language: str) -> _Rules:
     from .reports import _Phrases
 
     data = load_yaml(check_language(language), "reporting.yaml")
-    return (_Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ())),
-            _Phrases(data.get("role_nouns", ())))
-
-
-@functools.cache
-def _empty_content_rules(language: str) -> tuple[int, tuple[str, ...], tuple[str, ...]]:
-    rules = load_yaml(check_language(language), "reporting.yaml").get("empty_content") or {}
-    return (int(rules.get("max_words", 0)), tuple(f" {w}" for w in rules.get("pointing_ends", ())),
-            tuple(f"{w} " for w in rules.get("adjunct_starts", ())))
+    empty = data.get("empty_content") or {}
+    return _Rules(
+        _Phrases(data.get("document_nouns", ())), _Phrases(data.get("organization_nouns", ())),
+        _Phrases(data.get("role_nouns", ())),
+        int(empty.get("max_words", 0)), tuple(f" {w}" for w in empty.get("pointing_ends", ())),
+        tuple(f"{w} " for w in empty.get("adjunct_starts", ())),
+        tuple(data.get("new_occasion", ())),
+    )
 
 
 def _empty_content(language: str, content: str) -> bool:
@@ -438,7 +451,8 @@ def _empty_content(language: str, content: str) -> bool:
         return True
     if content.rstrip().endswith(")") and "(" not in content:  # "... phát biểu (Ảnh: Reuters)": a credit's tail
         return True
-    most, ends, starts = _empty_content_rules(language)
+    rules = _rules(language)
+    most, ends, starts = rules.empty_max_words, rules.empty_pointing_ends, rules.empty_adjunct_starts
     if len(words) > most:
         return False
     low = " " + " ".join(words).lower().rstrip(".,;:!?\"”’'")
@@ -446,15 +460,10 @@ def _empty_content(language: str, content: str) -> bool:
     return (low.endswith(ends) and words[0][0].islower()) or low[1:].startswith(starts)
 
 
-@functools.cache
-def _occasion_words(language: str) -> tuple[str, ...]:
-    return tuple(load_yaml(check_language(language), "reporting.yaml").get("new_occasion", ()))
-
-
 def _new_occasion(language: str, frame: str) -> bool:
     """Does the text around the cue (before the content) name a new occasion ("Trong một tuyên bố trên Twitter")?"""
     low = frame.lower()
-    return any(w in low for w in _occasion_words(language))
+    return any(w in low for w in _rules(language).new_occasion)
 
 
 def _same_date(vocab: Any, text: str) -> bool:
