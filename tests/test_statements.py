@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
 
 import pytest
 
 from newsframes import reports, statements
+from newsframes.actors import Mention
 from newsframes.sentences import Sentence
 from newsframes.statements import Statement, iter_statements
 from newsframes.timexes import Timex
-
-try:
-    from newsframes.actors import Mention
-except ImportError:  # actors.py is written in parallel: the same fields, in the same order
-
-    class Mention(NamedTuple):
-        sentence_id: int
-        start: int
-        end: int
-        surface: str
-        actor_id: str
-        actor_name: str
-        actor_type: str
-        country: str | None
-        role: str | None
-        method: str
 
 
 def test_the_structural_scan_is_re_exported():

@@ -17,7 +17,10 @@ import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
+
+from newsframes.actors import Mention  # the pipeline's row types, so the fixture's rows are the contract's
+from newsframes.statements import Statement
+from newsframes.timexes import Timex
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -32,47 +35,6 @@ XSS_TEXT = (
     "Nguồn: TTXVN"
 )
 
-
-class Mention(NamedTuple):
-    sentence_id: int
-    start: int
-    end: int
-    surface: str
-    actor_id: str
-    actor_name: str
-    actor_type: str
-    country: str | None
-    role: str | None
-    method: str
-
-
-class Timex(NamedTuple):
-    sentence_id: int
-    start: int
-    end: int
-    surface: str
-    kind: str
-    value: str
-    date: dt.date | None
-    precision: str | None
-    anchor: str | None
-
-
-class Statement(NamedTuple):
-    sentence_id: int
-    speaker_id: str | None
-    speaker_name: str | None
-    speaker_type: str | None
-    speaker_country: str | None
-    speaker_surface: str | None
-    verb: str
-    content: str
-    content_start: int
-    content_end: int
-    quote_type: str
-    date: dt.date | None
-    precision: str | None
-    date_source: str | None
 
 
 def _value_date(value: str) -> tuple[str, dt.date | None, str | None]:
