@@ -33,12 +33,20 @@ def sents(text: str) -> list[str]:
         ("Câu một. câu hai viết thường.", ["Câu một. câu hai viết thường."]),
         ("Kết thúc. (Ảnh: Reuters)", ["Kết thúc.", "(Ảnh: Reuters)"]),
         ("Ông nói: “Chúng tôi sẵn sàng.” Bà đồng ý.", ["Ông nói: “Chúng tôi sẵn sàng.”", "Bà đồng ý."]),
+        ("Ông xem tài liệu No. A12 hôm qua.", ["Ông xem tài liệu No. A12 hôm qua."]),
         ("", []),
         ("   ", []),
     ],
 )
 def test_split_sentences(text, expected):
     assert sents(text) == expected
+
+
+def test_abbreviations_are_read_as_words():
+    # YAML reads a bare "No" as false: every abbreviation must come out of structure.yaml as a string
+    from newsframes.sentences import _abbreviations
+
+    assert all(isinstance(a, str) for a in _abbreviations("vi"))
 
 
 def test_offsets_point_into_the_article_text():

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .resources import load_yaml
-from .structure import Paragraph, has_caption_trigger, is_caption
+from .structure import Paragraph, caption_trigger, is_caption
 
 
 class Sentence(NamedTuple):
@@ -51,35 +51,51 @@ def split_sentences(text: str, *, language: str = "vi") -> list[tuple[int, int]]
     >>> split_sentences("Ông nói. Bà cười.")
     [(0, 8), (9, 17)]
     """
-    abbreviations = _abbreviations(language)
-    # Each span runs from a non-space character to the end of its punctuation, so no piece needs stripping.
+    return _spans(text, 0, len(text), _abbreviations(language))
+
+
+def _spans(text: str, pos: int, endpos: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """The sentence spans of ``text[pos:endpos]`` (one paragraph), as offsets into ``text``.
+
+    The pattern runs between ``pos`` and ``endpos`` of the whole text, so a paragraph is never copied out and
+    its end is the end of the string for the pattern's look-ahead, exactly as if it stood alone. Each span
+    runs from a non-space character to the end of its punctuation, so no piece needs stripping.
+    """
     out: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())
-    for m in _CANDIDATE.finditer(text):
-        nxt = m.group(4)
+    start = pos
+    while start < endpos and text[start].isspace():
+        start += 1
+    for m in _CANDIDATE.finditer(text, pos, endpos):
+        stop, _, opening, nxt = m.groups()
         if nxt is None:  # the end of the paragraph: a boundary, unless only an opening mark follows
-            if m.group(3).strip():
+            if opening.strip():
                 continue
         else:
-            if m.group(3).strip():  # an opening quote or bracket: a capital or a digit must follow it
+            if opening and opening.strip():  # an opening quote or bracket: a capital or a digit must follow it
                 if not (nxt.isupper() or nxt.isdigit()):
                     continue
             elif not nxt.isupper():
                 continue
-            if m.group(1) == ".":
+            if stop == ".":
                 # The word before the stop: an abbreviation ("TP.") or an initial ("V. Putin") goes on.
                 cut = m.start()
-                word = text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS)
-                if word in abbreviations or word.rstrip(".") in abbreviations or (len(word) == 1 and word.isupper()):
+                space = text.rfind(" ", pos, cut)
+                word = text[space + 1 if space >= 0 else pos:cut].lstrip(_OPENERS)
+                if word in abbreviations or (len(word) == 1 and word.isupper()) or word.rstrip(".") in abbreviations:
                     continue
         end = m.end()
         if end > start:
             out.append((start, end))
         start = m.end(2)
-    end = len(text.rstrip())
+    end = endpos
+    while end > start and text[end - 1].isspace():
+        end -= 1
     if end > start:
         out.append((start, end))
     return out
+
+
+_WHOLE = ("title", "byline", "source")
 
 
 def iter_sentences(
@@ -89,22 +105,29 @@ def iter_sentences(
 
     Titles, bylines and source lines stay whole; body paragraphs and captions are split.
     """
+    abbreviations = _abbreviations(language)
+    trigger = caption_trigger(language)
     sid = 0
     for p in paragraphs:
-        chunk = text[p.start:p.end]
-        if p.kind in ("title", "byline", "source"):
-            local = [(0, len(chunk))]
-        else:
-            local = split_sentences(chunk, language=language)
-        kinds = [p.kind] * len(local)
-        if len(local) > 1 and p.kind == "body" and has_caption_trigger(chunk, language=language):
+        kind, pid, dup = p.kind, p.paragraph_id, p.is_duplicate
+        if kind in _WHOLE:
+            yield Sentence(sid, pid, kind, p.start, p.end, text[p.start:p.end], dup)
+            sid += 1
+            continue
+        spans = _spans(text, p.start, p.end, abbreviations)
+        if len(spans) > 1 and kind == "body" and trigger.search(text, p.start, p.end):
             # A caption glued into a body line (crawled pages that join paragraphs): the sentence with the
             # credit, and the description before a sentence that starts with the credit ("... Mỹ. Ảnh: AFP").
-            for j, (a, b) in enumerate(local):
-                if is_caption(chunk[a:b], language=language):
+            kinds = [kind] * len(spans)
+            for j, (a, b) in enumerate(spans):
+                if is_caption(text[a:b], language=language):
                     kinds[j] = "caption"
-                    if j and _CREDIT_START.match(chunk, a):
+                    if j and _CREDIT_START.match(text, a, p.end):
                         kinds[j - 1] = "caption"
-        for (a, b), kind in zip(local, kinds, strict=False):
-            yield Sentence(sid, p.paragraph_id, kind, p.start + a, p.start + b, chunk[a:b], p.is_duplicate)
-            sid += 1
+            for (a, b), k in zip(spans, kinds, strict=True):
+                yield Sentence(sid, pid, k, a, b, text[a:b], dup)
+                sid += 1
+        else:
+            for a, b in spans:
+                yield Sentence(sid, pid, kind, a, b, text[a:b], dup)
+                sid += 1

@@ -246,6 +246,11 @@ def _caption(line: str, pats: _Patterns) -> bool:
     return bool(pats.caption_trigger.search(line) and pats.caption.search(line, max(0, len(line) - 160)))
 
 
+def caption_trigger(language: str = "vi") -> re.Pattern:
+    """The compiled pattern of the words every caption pattern needs (search it between offsets: no copies)."""
+    return _patterns(language).caption_trigger
+
+
 def has_caption_trigger(text: str, *, language: str = "vi") -> bool:
     """Could ``text`` hold a caption at all (does it contain a word every caption pattern needs)?"""
     return bool(_patterns(language).caption_trigger.search(text))
