@@ -617,7 +617,7 @@ class _Scanner:
         if not sentences:
             return carry
         pstart, pend = sentences[0][1], sentences[-1][2]
-        hits, low = self.hits, self.low
+        hits, low, kind_at = self.hits, self.low, self.kind_at
         nhits = len(hits)
         h = bisect.bisect_left(hits, pstart)
         if carry is None and (h == nhits or hits[h] >= pend):
@@ -652,15 +652,20 @@ class _Scanner:
                 continue
             # Candidates, found on the lower-cased text: cues (a capitalised one is part of a name, "Phòng Dự
             # báo", or opens the sentence with no subject), "theo", "dẫn lời", a quotation that may continue.
+            # (each kind of candidate is looked at only when the automaton saw one in the sentence)
             cues = []
-            for m in self._cue_matches(s, e):
-                if self._plausible(text, m, e, consumed):
-                    if quotes is None:
-                        quotes = _quote_spans(text, pstart, pend)
-                    if not _inside(quotes, m.start()) and self._marked_ok(text, m, s, e):
-                        cues.append(m)
-            theo = self._theo_candidate(text, s, e)
-            cited = self._has(self.cited_at, s, e) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0)
+            kinds = 0
+            for k in map(kind_at.__getitem__, hits[h:bisect.bisect_left(hits, e, h)]):
+                kinds |= k
+            if kinds & 1:
+                for m in self._cue_matches(s, e):
+                    if self._plausible(text, m, e, consumed):
+                        if quotes is None:
+                            quotes = _quote_spans(text, pstart, pend)
+                        if not _inside(quotes, m.start()) and self._marked_ok(text, m, s, e):
+                            cues.append(m)
+            theo = self._theo_candidate(text, s, e) if kinds & 2 else -1
+            cited = bool(kinds & 4) and (low.find("dẫn lời", s, e) >= 0 or low.find("trích lời", s, e) >= 0)
             if cues or theo >= 0 or cited or opening:
                 if quotes is None:
                     quotes = _quote_spans(text, pstart, pend)
@@ -695,11 +700,6 @@ class _Scanner:
         carry.b = q + 1
         carry.quotes = [(a, q) if a == o else (a, c) for a, c in carry.quotes]
         return q + 1
-
-    @staticmethod
-    def _has(at: list[int], s: int, e: int) -> bool:
-        k = bisect.bisect_left(at, s)
-        return k < len(at) and at[k] < e
 
     def _first_cue(self, s: int, e: int) -> Match | None:
         """What ``cue_re.search(low, s, e)`` finds, trying only where the automaton saw a cue start."""
@@ -1182,12 +1182,15 @@ def scan_paragraphs(text: str, paragraphs: Iterable[Sequence[tuple[int, int, int
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     scanner.text, scanner.low = text, low
     at: tuple[set[int], set[int], set[int]] = (set(), set(), set())  # cues, "theo ", "dẫn lời" / "trích lời"
+    kind_at: dict[int, int] = {}  # the kinds of candidates at each start, as bits (1 cue, 2 "theo ", 4 cited)
     for end, (n, kind) in scanner.v.candidates.iter(low):
         at[kind].add(end - n + 1)
-    hits = sorted(at[0] | at[1] | at[2])
-    if not hits:
+        kind_at[end - n + 1] = kind_at.get(end - n + 1, 0) | 1 << kind
+    if not kind_at:
         return []
-    scanner.hits, scanner.cue_at, scanner.theo_at, scanner.cited_at = hits, sorted(at[0]), sorted(at[1]), sorted(at[2])
+    hits = sorted(kind_at)
+    scanner.hits, scanner.cue_at, scanner.theo_at = hits, sorted(at[0]), sorted(at[1])
+    scanner.kind_at = kind_at
     drafts: list[_Draft] = []
     carry = None
     for para in paragraphs:

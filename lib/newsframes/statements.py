@@ -401,7 +401,7 @@ def _proper_name(vocab: Any, surface: str) -> str | None:
     syllable ("Solskjaer"), since a capitalised syllable opening a sentence is mostly a common word ("Đáng").
     """
     # An apposition after the name ("Jon Meacham, nhà sử học ...", "Des Ball - một chuyên gia") is not part of it.
-    surface = re.split(r",| [-–—] ", surface, maxsplit=1)[0]
+    surface = _APPOSITION.split(surface, maxsplit=1)[0]
     words = surface.strip(" ,:;-–—\"'“”‘’()").split()
     if not words or len(words) > 5 or not all(w[0].isupper() for w in words):
         return None
@@ -446,13 +446,14 @@ def _rules(language: str) -> _Rules:
 def _empty_content(language: str, content: str) -> bool:
     """Does ``content`` report nothing: a short phrase pointing back ("những cáo buộc này"), an audience or a time
     ("trước Quốc hội Mỹ", "cách đây hai năm"), or the tail of a photo credit ("Reuters)")?"""
-    words = content.split()
+    rules = _rules(language)
+    most, ends, starts = rules.empty_max_words, rules.empty_pointing_ends, rules.empty_adjunct_starts
+    # (at most most + 1 pieces: all the words of a short content; of a longer one, more than ``most``)
+    words = content.split(None, most)
     if not words:
         return True
     if content.rstrip().endswith(")") and "(" not in content:  # "... phát biểu (Ảnh: Reuters)": a credit's tail
         return True
-    rules = _rules(language)
-    most, ends, starts = rules.empty_max_words, rules.empty_pointing_ends, rules.empty_adjunct_starts
     if len(words) > most:
         return False
     low = " " + " ".join(words).lower().rstrip(".,;:!?\"”’'")
