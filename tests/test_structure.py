@@ -26,6 +26,8 @@ from .conftest import DATA, SEEDS
     "raw, clean",
     [
         ("mỗi năm.Triều Tiên phụ thuộc", "mỗi năm. Triều Tiên phụ thuộc"),
+        ("Ai thắng?Người Mỹ nói vậy.Chính phủ im lặng", "Ai thắng? Người Mỹ nói vậy. Chính phủ im lặng"),
+        ("Tốt quá!Nga đồng ý", "Tốt quá! Nga đồng ý"),
         ("tại Bình Nhưỡng ngày 31/5. YONHAP/ TTXVN |", "tại Bình Nhưỡng ngày 31/5. YONHAP/ TTXVN"),
         ("| Tin mới", "Tin mới"),
         ("hai  khoảng\u00a0trắng\tvà tab", "hai khoảng trắng và tab"),

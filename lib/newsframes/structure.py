@@ -35,8 +35,11 @@ _ODD_CHARS = re.compile(
     "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000|¦]"
 )
 # Two lower-case letters before the stop (the end of a word, not an initial or an abbreviation): checked by the
-# pattern itself, so that "TP.Hồ", "V.Putin" and web addresses cost nothing in Python.
-_STOP_BEFORE_CAPITAL = re.compile(r"[.!?](?<=[a-zà-ỹđ]{2}[.!?])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# pattern itself, so that "TP.Hồ", "V.Putin" and web addresses cost nothing in Python. A pattern that starts
+# with a literal is scanned for ten times faster than one that starts with a class: the full stop has its own,
+# and "!" and "?" (rarer) are looked for only in a text that has them.
+_DOT_BEFORE_CAPITAL = re.compile(r"\.(?<=[a-zà-ỹđ]{2}\.)(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+_MARK_BEFORE_CAPITAL = re.compile(r"[!?](?<=[a-zà-ỹđ]{2}[!?])(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
 
 
 def clean_text(text: str) -> str:
@@ -69,9 +72,13 @@ _URL_TOKEN = re.compile(r"https?://|www\.|@|\.(?:vn|com|net|org|gov|info|edu)\b"
 
 
 def _fix_glued_stops(text: str) -> str:
+    ends = [m.end() for m in _DOT_BEFORE_CAPITAL.finditer(text)]
+    if "!" in text or "?" in text:
+        ends = sorted(ends + [m.end() for m in _MARK_BEFORE_CAPITAL.finditer(text)])
+    if not ends:
+        return text
     out, last = [], 0
-    for m in _STOP_BEFORE_CAPITAL.finditer(text):
-        pos = m.end()
+    for pos in ends:
         # Leave web addresses and e-mails alone ("VnExpress.net", "www.Abc.com").
         token_start = text.rfind(" ", 0, pos) + 1
         token_end = text.find(" ", pos)
