@@ -142,12 +142,37 @@ def test_byline_source_and_url_date():
         ("Theo Reuters", None, "Reuters"),
         ("Lan Anh (Theo AFP)", "Lan Anh", "AFP"),
         ("Trang Phạm", "Trang Phạm", None),
+        # co-authors joined by a dash; a compiler's credit (quoted from bench articles' last lines)
+        ("Hương Giang - Trường Thịnh", "Hương Giang - Trường Thịnh", None),
+        ("Mai Chi (tổng hợp)", "Mai Chi", None),
+        ("Nguyễn Tuyền (thực hiện)", "Nguyễn Tuyền", None),
+        ("(Tổng hợp)", None, None),
     ],
 )
 def test_bylines(line, author, agency):
     st_ = structure_article(f"Một câu trong thân bài đủ dài để có nghĩa.\n{line}")
     assert st_.paragraphs[-1].kind == "byline"
     assert (st_.author, st_.agency) == (author, agency)
+
+
+@pytest.mark.parametrize(
+    "tail, author, agency",
+    [
+        ("Kim Dung\nTheo Nikkei Asia", "Kim Dung", "Nikkei Asia"),
+        ("Thư Kỳ - Trường Thịnh\nTrường Thịnh", "Trường Thịnh", None),
+        ("Lệ Thu\n(Tổng hợp)", "Lệ Thu", None),
+    ],
+)
+def test_two_byline_lines_at_the_end(tail, author, agency):
+    st_ = structure_article(f"Tiêu đề bài báo\nMột câu trong thân bài đủ dài để có nghĩa.\n{tail}")
+    assert [p.kind for p in st_.paragraphs] == ["title", "body", "byline", "byline"]
+    assert (st_.author, st_.agency) == (author, agency)
+
+
+def test_at_most_two_byline_lines():
+    # a third short capitalised line above two bylines stays in the body
+    st_ = structure_article("Tiêu đề bài báo\nMột câu trong thân bài.\nHà Nội Mới\nKim Dung\nTheo Reuters")
+    assert [p.kind for p in st_.paragraphs] == ["title", "body", "body", "byline", "byline"]
 
 
 def test_last_sentence_is_not_a_byline():

@@ -104,6 +104,7 @@ class _Patterns(NamedTuple):
     sources: tuple[re.Pattern, ...]
     datelines: tuple[re.Pattern, ...]
     byline_max_words: int
+    byline_max_lines: int
     title_max_chars: int
     caption_max_chars: int
 
@@ -123,6 +124,7 @@ def _patterns(language: str) -> _Patterns:
         sources=tuple(re.compile(p, re.I) for p in data["source_patterns"]),
         datelines=tuple(re.compile(p) for p in data["dateline_patterns"]),
         byline_max_words=int(data["byline_max_words"]),
+        byline_max_lines=int(data.get("byline_max_lines", 1)),
         title_max_chars=int(data["title_max_chars"]),
         caption_max_chars=int(data["caption_max_chars"]),
     )
@@ -288,6 +290,9 @@ def _looks_like_title(line: str, pats: _Patterns) -> bool:
 _LAST_FRAGMENT = re.compile(r"[.!?…][\"'”’)]*\s+([^.!?…\n]{2,60})$")
 
 
+_AUTHOR_DASH = re.compile(r" [-–] ")
+
+
 def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
     """(author, agency) if the line is a byline."""
     if len(line) > 90 or line[-1:] in ".:;,!?" or ":" in line:
@@ -297,11 +302,14 @@ def _byline(line: str, pats: _Patterns) -> tuple[str | None, str | None] | None:
         if m:
             author = (m.groupdict().get("author") or "").strip(" -–,") or None
             agency_text = m.group("agency") or ""
-            agency = _canonical_agency(pats, agency_text) or (agency_text.strip() if not author else None)
+            agency = _canonical_agency(pats, agency_text) or (agency_text.strip() or None if not author else None)
             return author, agency
-    words = line.split()
-    if 1 <= len(words) <= pats.byline_max_words and all(w[0].isupper() for w in words if w[0].isalpha()):
-        if all(w[0].isalpha() for w in words) and not any(c.isdigit() for c in line):
+    # A bare name, or co-authors' names joined by dashes ("Khánh Anh - Trường Thịnh"), each part short and every
+    # word capitalised.
+    parts = [p.split() for p in _AUTHOR_DASH.split(line)] if "-" in line or "–" in line else [line.split()]
+    if all(1 <= len(p) <= pats.byline_max_words for p in parts) and len(parts) <= 3:
+        words = [w for p in parts for w in p]
+        if all(w[0].isalpha() and w[0].isupper() for w in words) and not any(c.isdigit() for c in line):
             return line, None
     return None
 
@@ -338,7 +346,7 @@ def structure_article(
 
     # The tail: source line(s), byline and dateline, read from the end while they match.
     tail = len(spans) - 1
-    seen_byline = False
+    bylines = 0
     while tail >= 1:
         line = text[spans[tail][0]:spans[tail][1]]
         matched = False
@@ -349,10 +357,11 @@ def structure_article(
                 url = url or m.group("url").rstrip(").,;")
                 agency = agency or _canonical_agency(pats, m.group("label") or "")
                 break
-        if not matched and not seen_byline:
+        if not matched and bylines < pats.byline_max_lines:
             by = _byline(line, pats)
             if by is not None:
-                kinds[tail], matched, seen_byline = "byline", True, True
+                kinds[tail], matched = "byline", True
+                bylines += 1
                 author = author or by[0]
                 agency = agency or by[1]
         if not matched:
@@ -369,7 +378,7 @@ def structure_article(
 
     # A byline glued to the end of the last body line, as crawlers that join paragraphs leave it
     # ("... trên biển Baltic. Tùng Dương"): split the line into its body and a byline paragraph.
-    if not seen_byline and spans and kinds[tail] == "body" and tail >= 1:
+    if not bylines and spans and kinds[tail] == "body" and tail >= 1:
         a, b = spans[tail]
         m = _LAST_FRAGMENT.search(text, a, b)
         if m and m.start(1) > a:
