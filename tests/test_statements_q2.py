@@ -1,0 +1,66 @@
+"""Statements on world-politics news (second review, bench sentences, shortened): the dates a statement may take,
+speakers, and reporting frames."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_statements import Article
+
+# -- dates --------------------------------------------------------------------------------------------------------
+
+# (paragraph, timexes (surface, date, precision), mentions (surface, id, name, type), published,
+#  expected (date, date_source) of the one statement)
+DATES = [
+    # A period that starts after the article's date is a goal or a plan, not when anybody spoke.
+    (["Xung quanh chủ trương đến năm 2015, Bộ trưởng Phạm Thị Hải Chuyền cho biết: Thủ tướng đã ban hành "
+      "Quyết định số 167."],
+     [("năm 2015", dt.date(2015, 1, 1), "year")],
+     [("Phạm Thị Hải Chuyền", "chuyen", "Phạm Thị Hải Chuyền", "person")],
+     dt.date(2013, 10, 20), (dt.date(2013, 10, 20), "published_at")),
+    (["Singapore và Malaysia đã điều các tàu cứu hộ và dự kiến sẽ đến khu vực tìm kiếm vào ngày 24/4.",
+      "Quân đội Indonesia cho biết Australia, Mỹ, Đức cũng đã đề nghị hỗ trợ."],
+     [("ngày 24/4", dt.date(2021, 4, 24), "day")],
+     [("Quân đội Indonesia", "tni", "Quân đội Indonesia", "organization")],
+     dt.date(2021, 4, 23), (dt.date(2021, 4, 23), "published_at")),
+    # A year before the statement is the story's background: it does not carry on to what is said next.
+    (["Ông chủ điện Kremlin cũng nhắc lại lịch sử hồi đầu thập niên 1900.",
+      "Thủ tướng Manmohan Singh khẳng định Ấn Độ sẽ không bao giờ quên tình bạn của Nga."],
+     [("đầu thập niên 1900", dt.date(1900, 1, 1), "year")],
+     [("Manmohan Singh", "singh", "Manmohan Singh", "person")],
+     dt.date(2013, 10, 22), (dt.date(2013, 10, 22), "published_at")),
+    (["Cụ thể, nếu bình quân giai đoạn 2008-2012 nguồn lực đầu tư khoảng 90.000 tỷ đồng/năm.",
+      "Bộ trưởng Phạm Thị Hải Chuyền khẳng định, nguồn lực cho giảm nghèo không giảm mà còn tăng."],
+     [("2008-2012", dt.date(2008, 1, 1), "year")],
+     [("Phạm Thị Hải Chuyền", "chuyen", "Phạm Thị Hải Chuyền", "person")],
+     dt.date(2013, 10, 20), (dt.date(2013, 10, 20), "published_at")),
+    # So is a day long before the article's date.
+    (["Cách đây 71 năm, ngày 6/8/1945, quân đội Mỹ đã thả quả bom nguyên tử đầu tiên xuống thành phố Hiroshima.",
+      "Thủ tướng Abe cho biết ông không mong chờ lời xin lỗi từ Tổng thống Obama."],
+     [("ngày 6/8/1945", dt.date(1945, 8, 6), "day")],
+     [("Abe", "abe", "Shinzo Abe", "person"), ("Obama", "obama", "Barack Obama", "person")],
+     dt.date(2016, 5, 27), (dt.date(2016, 5, 27), "published_at")),
+    # A recent day still carries on in its paragraph.
+    (["Hai nhà lãnh đạo Nga - Ấn Độ gặp gỡ tại Kremlin ngày 21/10.",
+      "Thủ tướng Manmohan Singh khẳng định Ấn Độ sẽ không bao giờ quên tình bạn của Nga."],
+     [("ngày 21/10", dt.date(2013, 10, 21), "day")],
+     [("Manmohan Singh", "singh", "Manmohan Singh", "person")],
+     dt.date(2013, 10, 22), (dt.date(2013, 10, 21), "previous")),
+    # A year in the statement's own sentence still dates it.
+    (["Năm 2011, ông Abe cho biết Nhật Bản sẽ tăng chi tiêu quốc phòng."],
+     [("Năm 2011", dt.date(2011, 1, 1), "year")],
+     [("Abe", "abe", "Shinzo Abe", "person")],
+     dt.date(2013, 10, 22), (dt.date(2011, 1, 1), "sentence")),
+]
+
+
+@pytest.mark.parametrize("para,timexes,mentions,published,expected", DATES)
+def test_background_and_coming_dates_do_not_date_a_statement(para, timexes, mentions, published, expected):
+    art = Article(para)
+    for surface, date, precision in timexes:
+        art.timex(surface, date, precision)
+    for surface, actor_id, name, actor_type in mentions:
+        art.mention(surface, actor_id, name, actor_type)
+    (st,) = art.statements(published=published)
+    assert (st.date, st.date_source) == expected
