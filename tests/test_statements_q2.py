@@ -64,3 +64,60 @@ def test_background_and_coming_dates_do_not_date_a_statement(para, timexes, ment
         art.mention(surface, actor_id, name, actor_type)
     (st,) = art.statements(published=published)
     assert (st.date, st.date_source) == expected
+
+
+# -- reporting frames -------------------------------------------------------------------------------------------
+
+from newsframes.reports import find_reports  # noqa: E402
+
+
+def _got(text: str) -> list[tuple[str, str, str]]:
+    return [(text[r.speaker_start:r.speaker_end] if r.speaker_start is not None else "", r.cue,
+             text[r.content_start:r.content_end]) for r in find_reports(text)]
+
+
+FRAMES = [
+    # After a quotation, what follows the verb is an adjunct however long, or a clause of its own.
+    ('"Đó là một tàu ngầm cổ điển", Phó đô đốc hải quân Pháp Antoine Beaussant nói vớiAFP.',
+     [("Phó đô đốc hải quân Pháp Antoine Beaussant", "nói", "Đó là một tàu ngầm cổ điển")]),
+    ('"Hy vọng có thể tìm thấy tàu trước thời điểm này", ông Margono nói tại Bali trong cuộc họp báo có sự tham dự '
+     'của Bộ trưởng Quốc phòng Prabowo Subianto và Tư lệnh Lực lượng vũ trang Hadi Tjahjanto.',
+     [("ông Margono", "nói", "Hy vọng có thể tìm thấy tàu trước thời điểm này")]),
+    ('"Nếu những thiết bị lọc đó bị hỏng, nó sẽ dẫn đến các vấn đề", SCMP dẫn lời ông Koh nói, đề cập đến thiết bị '
+     'hấp thụ CO2.',
+     [("ông Koh", "nói", "Nếu những thiết bị lọc đó bị hỏng, nó sẽ dẫn đến các vấn đề")]),
+    ('"Apple tôn trọng quyền riêng tư", Apple cho biết trong phần mô tả ngắn gọn nội dung của bản cập nhật iOS 14.5.',
+     [("Apple", "cho biết", "Apple tôn trọng quyền riêng tư")]),
+    # A second verb right after such an attribution has its speaker ...
+    ('"Nếu con tàu chìm xuống đáy biển, nó vượt xa so với độ sâu mà tàu chịu đựng được", Zachary Abuza, giáo sư '
+     'nghiên cứu về Đông Nam Á, cho biết, nói thêm rằng số phận các thủy thủ rất mong manh.',
+     [("Zachary Abuza, giáo sư nghiên cứu về Đông Nam Á", "cho biết",
+       "Nếu con tàu chìm xuống đáy biển, nó vượt xa so với độ sâu mà tàu chịu đựng được"),
+      ("Zachary Abuza, giáo sư nghiên cứu về Đông Nam Á", "nói thêm", "số phận các thủy thủ rất mong manh")]),
+    ('"Thép là đầu ra của Hòa Phát", ông nói và cho biết điều này không ảnh hưởng biên lợi nhuận gộp của Hòa Phát.',
+     [("ông", "nói", "Thép là đầu ra của Hòa Phát"),
+      ("ông", "cho biết", "điều này không ảnh hưởng biên lợi nhuận gộp của Hòa Phát")]),
+    # ... but not after "khi": the clause says when, not what.
+    ('"Tôi không ngạc nhiên khi nó lập kỷ lục thế giới", Mark Salzberg cho biết, khi xác nhận tính xác thực của '
+     'đồng xu.',
+     [("Mark Salzberg", "cho biết", "Tôi không ngạc nhiên khi nó lập kỷ lục thế giới")]),
+    # A marked verb, then where it was said ("trên" is no "nói trên" here), then "rằng" or a colon.
+    ('Ông bình luận trên Twitter: "Việc rút dần quân khỏi biên giới hai nước sẽ hạ nhiệt căng thẳng".',
+     [("Ông", "bình luận", "Việc rút dần quân khỏi biên giới hai nước sẽ hạ nhiệt căng thẳng")]),
+    ('Công ty Thyssenkrupp viết trên trang web của mình rằng, Type 209 được lấy cảm hứng từ các tàu ngầm ven biển.',
+     [("Công ty Thyssenkrupp", "viết", "Type 209 được lấy cảm hứng từ các tàu ngầm ven biển")]),
+    ('Hôm 7/2, Bộ trưởng Ngoại giao Trung Quốc Vương Nghị phát biểu trước các phóng viên ở Canberra, Australia rằng: '
+     '“Không thể có xung đột giữa Trung Quốc và Mỹ”.',
+     [("Bộ trưởng Ngoại giao Trung Quốc Vương Nghị", "phát biểu", "Không thể có xung đột giữa Trung Quốc và Mỹ")]),
+    # A comma before a clause ends the gap: the content starts at the verb.
+    ('Cựu danh thủ Thái Lan nhận định trong tương lai xa, Kiatisuk có thể thay HLV Park Hang Seo: "Tôi nghĩ anh ấy '
+     'có cơ hội rất lớn".',
+     [("Cựu danh thủ Thái Lan", "nhận định",
+       'trong tương lai xa, Kiatisuk có thể thay HLV Park Hang Seo: "Tôi nghĩ anh ấy có cơ hội rất lớn"')]),
+    ('Tuyên bố trên cho thấy Mỹ sẽ không nhượng bộ.', []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FRAMES)
+def test_frames_after_a_quotation_and_gaps_before_the_content(text, expected):
+    assert _got(text) == expected
