@@ -121,3 +121,30 @@ FRAMES = [
 @pytest.mark.parametrize("text,expected", FRAMES)
 def test_frames_after_a_quotation_and_gaps_before_the_content(text, expected):
     assert _got(text) == expected
+
+
+# -- speakers -----------------------------------------------------------------------------------------------------
+
+
+def test_a_description_speaks_for_the_one_the_last_statement_described():
+    art = Article(["Thêm vào đó, trung tướng Mỹ Joseph Martin khẳng định: \"Đây là tội ác chống lại nhân dân Mosul\".",
+                   "Hơn nữa, một quan chức Mỹ thừa nhận mối nguy hiểm tích tụ khi IS sử dụng các mạng lưới buôn người.",
+                   "\"IS có thể lợi dụng người tị nạn từ Trung Đông để tấn công Mỹ\" - quan chức này nhấn mạnh."])
+    art.mention("Mỹ", "Q30", "United States", "country", "USA")
+    art.mention("Joseph Martin", "martin", "Joseph Martin", "person", "USA")
+    art.mention("Mỹ", "Q30", "United States", "country", "USA", nth=1)
+    art.mention("IS", "is", "IS", "organization", nth=0)
+    art.mention("quan chức này", "martin", "Joseph Martin", "person", "USA", method="coreference")
+    martin, official, this_one = art.statements()
+    assert martin.speaker_id == "martin"
+    assert this_one.speaker_id == official.speaker_id == "Q30"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Mẹ của bé 4 tuổi Yana, bà Tamara Clishova kể với đài phát thanh rằng bé gái bị mệt và xúc động một chút.",
+     [("Mẹ của bé 4 tuổi Yana, bà Tamara Clishova", "kể", "bé gái bị mệt và xúc động một chút")]),
+    ("Công ty TNHH Viphaco và 5 hộ kinh doanh kể trên đã có hành vi vi phạm hành chính: Hoạt động sản xuất trái phép.",
+     []),
+])
+def test_ke_reports_only_with_a_marker(text, expected):
+    assert _got(text) == expected

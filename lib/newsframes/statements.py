@@ -89,6 +89,7 @@ class _Resolver:
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
         self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
+        self.last_surface: str | None = None  # and how the text named it
         rules = _rules(language)
         self.document_nouns, self.organization_nouns, self.role_nouns = (
             rules.document_nouns, rules.organization_nouns, rules.role_nouns)
@@ -165,12 +166,16 @@ class _Resolver:
             named = _proper_name(v, surface[dash + 3:])
             if named is not None and " " in named:
                 return _Speaker(None, named, "person", None)
+        described = n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and v.person_nouns.starting_at(lows, 0)
+        if described and lows[0] not in ("vị", "người") and self.last_speaker is not None and self.last_surface is not None and \
+                f" {' '.join(lows[:-1])} " in f" {' '.join(TOKEN.findall(self.last_surface.lower()))} ":
+            # "quan chức này nhấn mạnh" right after "một quan chức Mỹ thừa nhận": the one the last statement
+            # described, not the last person named (nor the actor pass's guess for the description).
+            return self.last_speaker
         coref = [m for m in over if m.method == "coreference"]
         if coref:
             return _as_speaker(coref[-1])
-        pronoun = v.person_pronouns.starting_at(lows, 0) == n or (
-            n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and v.person_nouns.starting_at(lows, 0)
-        )
+        pronoun = v.person_pronouns.starting_at(lows, 0) == n or described
         if pronoun and not [m for m in over if m.actor_type == "person"]:
             m = self._last_person(a)
             if m is None and n > 1 and self.last_speaker is not None:
@@ -342,7 +347,7 @@ def iter_statements(
             speaker, surface = _NOBODY, None
         speakers.append((speaker, surface))
         if speaker.name is not None:
-            resolver.last_speaker = speaker
+            resolver.last_speaker, resolver.last_surface = speaker, surface
 
         # Dates of sentences between the last statement and this one carry on in their paragraph (a background date
         # does not: see _carries).
