@@ -779,8 +779,12 @@ class _Scanner:
         not_after = v.not_after.get(base)
         if word not in v.not_after_all.firsts and (not_after is None or word not in not_after.firsts):
             return True
-        if word in v.gap_starts.firsts and self._gap_end(text, first.start(), e) is not None:
-            return True  # "viết trên Twitter:", "thông báo trên trang web rằng": a place of saying, then the content
+        if word == "trên" and self._gap_end(text, first.start(), e) is not None:
+            # "viết trên Twitter:", "thông báo trên trang web rằng": where it was said, then the content (not "5 hộ
+            # kinh doanh kể trên đã vi phạm:").
+            nxt = TOKEN.search(low, first.end(), min(e, first.end() + 30))
+            if nxt is not None and (text[nxt.start()].isupper() or nxt.group() in v.media.firsts):
+                return True
         after = [m.group() if not text[m.start()].isupper() else "\x00"
                  for m in islice(TOKEN.finditer(low, ce, min(e, ce + 40)), 3)]
         return not (v.not_after_all.starting_at(after, 0) or (not_after is not None and not_after.starting_at(after, 0)))
