@@ -584,9 +584,9 @@ class _Scanner:
                 m.group() in v.gap_starts.firsts or m.end() > p + 30):  # (else no gap phrase starts here)
             first = TOKEN.findall(self.low, p, min(e, p + 30))[:3]
             if first and v.gap_starts.starting_at(first, 0):
-                g = v.gap_re.search(text, p, min(e, p + 90))
-                if g and "," not in text[p:g.start()] and not _QUOTE_CHARS.search(text, p, g.start()):
-                    p, marker = g.end(), True
+                g = self._gap_end(text, p, e)
+                if g is not None:
+                    p, marker = g, True
                     while p < e and (text[p].isspace() or text[p] in ",:"):
                         p += 1
         if p < e and text[p] in _OPENERS:
@@ -594,6 +594,19 @@ class _Scanner:
         if marked and not marker:
             return None
         return p, marker
+
+    def _gap_end(self, text: str, p: int, e: int) -> int | None:
+        """Where an adjunct gap that starts at ``p`` ends in "rằng" or a colon, up to 90 characters on ("nói với
+        phóng viên TTXVN rằng", "viết trên Twitter:"), else None. A comma may stand only inside a list of names that
+        runs to the end ("trước các phóng viên ở Canberra, Australia rằng"): else it ends a clause ("nhận định trong
+        tương lai xa, Kiatisuk có thể ...:")."""
+        g = self.v.gap_re.search(text, p, min(e, p + 90))
+        if g is None or _QUOTE_CHARS.search(text, p, g.start()):
+            return None
+        c = text.find(",", p, g.start())
+        if c >= 0 and not all(w[0].isupper() for w in text[c:g.start()].replace(",", " ").split() or ("x",)):
+            return None
+        return g.end()
 
     def _content_end(self, text: str, a: int, e: int, para_end: int, quotes) -> int:
         """The sentence end, or further if a quotation opened in the content runs on into later sentences."""
@@ -766,6 +779,12 @@ class _Scanner:
         not_after = v.not_after.get(base)
         if word not in v.not_after_all.firsts and (not_after is None or word not in not_after.firsts):
             return True
+        if word == "trên" and self._gap_end(text, first.start(), e) is not None:
+            # "viết trên Twitter:", "thông báo trên trang web rằng": where it was said, then the content (not "5 hộ
+            # kinh doanh kể trên đã vi phạm:").
+            nxt = TOKEN.search(low, first.end(), min(e, first.end() + 30))
+            if nxt is not None and (text[nxt.start()].isupper() or nxt.group() in v.media.firsts):
+                return True
         after = [m.group() if not text[m.start()].isupper() else "\x00"
                  for m in islice(TOKEN.finditer(low, ce, min(e, ce + 40)), 3)]
         return not (v.not_after_all.starting_at(after, 0) or (not_after is not None and not_after.starting_at(after, 0)))
@@ -977,6 +996,14 @@ class _Scanner:
         if k or (i > lo and lows[i - 1] == ","):
             comma = i - k - 1 >= lo and lows[i - k - 1] in (",", ";")
             cut = toks.start[i - k - 1] if comma else toks.start[i - k] if k else toks.start[i - 1]
+            if prev is not None and prev.kind == "trailing" and prev.sentence == idx and prev.ce <= cut \
+                    and not text[prev.ce:cut].strip(_TRIM) \
+                    and not (k and v.subordinators.ending_at_lower(toks, text, i, lo) == k):
+                # '"...", Zachary Abuza cho biết, nói thêm rằng ...', '"...", ông nói và cho biết ...': a second verb
+                # right after a trailing attribution has its speaker and reports what follows it (not after "khi":
+                # '"...", X cho biết, khi xác nhận tính xác thực của đồng xu').
+                b = self._content_end(text, p, e, pend, quotes)
+                return _Draft(idx, prev.sp, cue, cs, ce, p, b, "coordinated", link=prev)
             if prev is not None and prev.a <= cs <= max(prev.b, prev.a + 1):
                 if k and v.subordinators.ending_at_lower(toks, text, i, lo) == k:
                     return None  # "cho biết 20 bang từ chối vì cho rằng ...": the reported clause's own reason
@@ -1083,6 +1110,14 @@ class _Scanner:
         ) or (  # '"...", ông X nói song nguyên nhân "chưa được xác định".': the quotation is what X said
             not marker and ":" not in rest and v.coordinators.starting_at(rest_toks, 0) and self._after_quote(text, s, cs)
         )
+        if not trailing and not marker and ":" not in rest and not _QUOTE_CHARS.search(rest) and (
+                text[ce:e].lstrip().startswith(",") or v.trailing_adjuncts.starting_at(rest_toks, 0)
+                or v.recipient_starts.starting_at(rest_toks, 0) or self._glued_adjunct(rest)) \
+                and self._after_quote(text, s, cs):
+            # After a quotation, what follows the verb is never what was said, however long: an adjunct ('ông
+            # Margono nói tại Bali trong cuộc họp báo có sự tham dự của ...', 'ông Yasay nói về ý kiến của ông
+            # Duterte', 'nói vớiAFP' with the space lost) or a clause of its own ('ông Koh nói, đề cập đến ...').
+            trailing = True
         if trailing:
             pp = self._pre_punct(toks, lows, sub[0], lo)
             if pp is not None and pp > 0:
@@ -1095,6 +1130,13 @@ class _Scanner:
             return None  # "thông báo cho các thành viên về ...": a recipient or a topic, no proposition
         b = self._content_end(text, p, e, pend, quotes)
         return _Draft(idx, sp, cue, cs, ce, p, b, "forward")
+
+    def _glued_adjunct(self, rest: str) -> bool:
+        """``rest`` starts with an adjunct word glued to a capitalised name ("vớiAFP", "trênTwitter")."""
+        k = 1
+        while k < len(rest) and k < 6 and rest[k].islower():
+            k += 1
+        return 1 < k < len(rest) and rest[k].isupper() and self.v.trailing_adjuncts.starting_at([rest[:k].lower()], 0) == 1
 
     def _rest_tokens(self, p: int, e: int) -> list[str]:
         """The first words of what follows a cue (lower-cased), as far as _finish needs them: only the first

@@ -89,6 +89,7 @@ class _Resolver:
         self._countries: dict[str, Any] | None = None
         self.contents: list[tuple[int, int]] = []  # reported contents so far: their mentions do not speak
         self.last_speaker: _Speaker | None = None  # the speaker of the last statement with one
+        self.last_surface: str | None = None  # and how the text named it
         rules = _rules(language)
         self.document_nouns, self.organization_nouns, self.role_nouns = (
             rules.document_nouns, rules.organization_nouns, rules.role_nouns)
@@ -165,12 +166,16 @@ class _Resolver:
             named = _proper_name(v, surface[dash + 3:])
             if named is not None and " " in named:
                 return _Speaker(None, named, "person", None)
+        described = n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and v.person_nouns.starting_at(lows, 0)
+        if described and lows[0] not in ("vị", "người") and self.last_speaker is not None and self.last_surface is not None and \
+                f" {' '.join(lows[:-1])} " in f" {' '.join(TOKEN.findall(self.last_surface.lower()))} ":
+            # "quan chức này nhấn mạnh" right after "một quan chức Mỹ thừa nhận": the one the last statement
+            # described, not the last person named (nor the actor pass's guess for the description).
+            return self.last_speaker
         coref = [m for m in over if m.method == "coreference"]
         if coref:
             return _as_speaker(coref[-1])
-        pronoun = v.person_pronouns.starting_at(lows, 0) == n or (
-            n > 1 and lows[-1] in ("này", "ấy", "đó", "trên") and v.person_nouns.starting_at(lows, 0)
-        )
+        pronoun = v.person_pronouns.starting_at(lows, 0) == n or described
         if pronoun and not [m for m in over if m.actor_type == "person"]:
             m = self._last_person(a)
             if m is None and n > 1 and self.last_speaker is not None:
@@ -342,20 +347,20 @@ def iter_statements(
             speaker, surface = _NOBODY, None
         speakers.append((speaker, surface))
         if speaker.name is not None:
-            resolver.last_speaker = speaker
+            resolver.last_speaker, resolver.last_surface = speaker, surface
 
-        # Dates of sentences between the last statement and this one carry on in their paragraph.
+        # Dates of sentences between the last statement and this one carry on in their paragraph (a background date
+        # does not: see _carries).
         for sid in range(seen_sentence + 1, sentence):
-            if sid not in dates_in:
+            if sid not in dates_in or sid not in by_id:
                 continue
-            own = _sentence_date(dates_in[sid], contents_in.get(sid, ()))
-            if own is not None and sid in by_id:
+            own = _sentence_date(dates_in[sid], contents_in.get(sid, ()), published, narrative=True)
+            if own is not None and _carries(own, published):
                 para_date[by_id[sid].paragraph_id] = own
-                if own[0] is not None:
-                    last_date = own
+                last_date = own
         if sentence - 1 > seen_sentence:
             seen_sentence = sentence - 1
-        own = _sentence_date(dates_in[sentence], contents_in[sentence]) if sentence in dates_in else None
+        own = _sentence_date(dates_in[sentence], contents_in[sentence], published) if sentence in dates_in else None
         if own is not None:
             (date, precision), source = own, "sentence"
         elif last_date is not None and _same_date(vocab, sent.text):
@@ -473,12 +478,39 @@ def _same_date(vocab: Any, text: str) -> bool:
     return any(w in low for w in vocab.same_date_words) and vocab.same_date.search(text) is not None
 
 
-def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]]) -> tuple[dt.date | None, str | None] | None:
+def _sentence_date(timexes: Sequence[Any], contents: Sequence[tuple[int, int]], published: dt.date | None = None,
+                   narrative: bool = False) -> tuple[dt.date | None, str | None] | None:
     """The date a sentence gives its statements: its last resolved date outside every reported content, or None.
 
     An unresolved one ("Trước đó") gives nothing: the statement then takes the date of the paragraph or the
-    article, as any other that its sentence does not date.
+    article, as any other that its sentence does not date. Nor does a year that starts after the article's date: it
+    names a goal ("Xung quanh chủ trương đến năm 2015, Bộ trưởng cho biết" in 2013). In a ``narrative`` sentence
+    (one without a statement, whose date would carry on) no date after the article's does: it names what is coming
+    ("dự kiến sẽ đến khu vực tìm kiếm vào ngày 24/4"). (A day or a month in the statement's own sentence is kept:
+    the article's date may be a reference date, earlier than the events.)
     """
-    resolved = [t for t in timexes if t.kind == "date" and t.date is not None
-                and not any(a <= t.start < b for a, b in contents)]
-    return _date_of(resolved[-1]) if resolved else None
+    best = None
+    for t in timexes:
+        if t.kind != "date" or t.date is None or any(a <= t.start < b for a, b in contents):
+            continue
+        d = _date_of(t)
+        if published is not None and d[0] is not None and d[0] > published and (narrative or d[1] == "year"):
+            continue
+        best = d
+    return best
+
+
+# A date that a sentence without a statement gives carries on to the statements after it in its paragraph only
+# if it names a day, a week or a month of about the article's time: a year ("Tám chiếc còn lại sẽ được giao vào
+# năm 2015", "giai đoạn 2012-2015", "đầu thập niên 1900") or an old date is the background of the story, not the
+# occasion of what is said next.
+_CARRIED_PRECISIONS = frozenset({"day", "week", "month"})
+_CARRY_DAYS = 730
+
+
+def _carries(date: tuple[dt.date | None, str | None], published: dt.date | None) -> bool:
+    """May a date read in a sentence without a statement date the statements that follow it?"""
+    d, precision = date
+    if d is None or precision not in _CARRIED_PRECISIONS:
+        return False
+    return published is None or (published - d).days <= _CARRY_DAYS
