@@ -136,12 +136,18 @@ class _Sentence(_OrgGrammar):
 
         Only titles and descriptions look back at the words before them (a prefix, a plural, a name set off by a
         comma); honorifics, organization heads, outlet words and ages read forward, so the words before the first of
-        them need no tokens.
+        them need no tokens. A description with no "này" after it in the sentence finds nothing, whatever stands
+        before it, so it needs no words before it either.
         """
-        first = None
-        for s, (_, kinds) in trig.items():
-            if "title" in kinds or "desc" in kinds or "orgapp" in kinds:
+        first, low = None, None
+        for s, (e, kinds) in trig.items():
+            if "title" in kinds or "orgapp" in kinds:
                 return 0
+            if "desc" in kinds:
+                if low is None:
+                    low = _lower(self.text)
+                if low.find("này", e) >= 0:
+                    return 0
             if first is None or s < first:
                 first = s
         for s, e, _ in chosen:
