@@ -3,14 +3,24 @@ honorifics (*ông Khlopkov*), names set off before a title or given with an age,
 (organizations, outlets and registry forms in context: :mod:`newsframes.org_grammar`)."""
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 
-from .actor_lexicon import _at, _tokenize, _viet, _words2
+from .actor_lexicon import _at, _lower, _rules, _tokenize, _toks, _viet, _words2
 from .org_grammar import _Item, _OrgGrammar
 from .registry import Registry
 
 _ROMAN = re.compile(r"[IVX]+")
+
+
+@functools.cache
+def _plain_heads(language: str) -> frozenset[str]:
+    """Organization heads (as written) that read no lower-case words after them (not "Trung tâm an ninh ... của
+    Nga") and are plain words: after one of them, a lower-case word means no body."""
+    rules = _rules(language)
+    return frozenset(w for w in rules.org_heads
+                     if w.replace(" ", "").isalnum() and " ".join(_toks(w)) not in rules.org_descriptive)
 
 
 def _longest_first(hit: tuple[int, int, int]) -> tuple[int, int]:
@@ -43,7 +53,7 @@ class _Sentence(_OrgGrammar):
             chosen = hits
         self.admitted: set[int] = set()  # registry forms that a grammar put in a title's or body's slot
         self.used_chars: list[tuple[int, int]] = []
-        if trig:
+        if trig and not self._idle(hits, trig):
             self._grammar(chosen, trig)
         used = self.used_chars
         for s, e, idx in chosen:
@@ -54,6 +64,46 @@ class _Sentence(_OrgGrammar):
         if credit and self.items:
             self._drop_credits()
         return self.items
+
+    def _idle(self, hits, trig) -> bool:
+        """Whether no trigger of the sentence can find anything, so that it needs no tokens at all (a quarter of
+        the sentences with triggers, mostly an organization head before a lower-case word: "Bộ trưởng", "Phòng
+        chống", "Viện dẫn"; or a description with no "này" after it).
+
+        Such a trigger leaves no trace either (no item, no used or admitted token): a head grammar stops at once
+        when the token after the head is neither capitalised, an acronym nor a country or place
+        (:meth:`_OrgGrammar._org`), a description when no "này" follows (:meth:`_description`). Other triggers
+        are only read by the grammars of triggers that run, so a sentence whose triggers all stop at once reads
+        the same with no grammar at all.
+        """
+        text, low, starts = self.text, None, None
+        n = len(text)
+        plain_heads = _plain_heads(self.reg.language)
+        for e, kinds in trig.values():
+            if "title" in kinds:
+                return False
+            if "desc" in kinds:
+                if low is None:
+                    low = _lower(text)
+                if low.find("này", e) >= 0:
+                    return False
+            if "head" in kinds:
+                if kinds["head"] not in plain_heads:
+                    return False
+                if e < n:
+                    c = text[e]
+                    if c == " ":  # (the next token starts right after the space: a lower-case letter, no acronym)
+                        if not (e + 1 < n and text[e + 1].islower()):
+                            return False
+                    elif c.isalnum() or c.isspace():
+                        return False  # (else a punctuation mark of its own)
+                    if starts is None:
+                        starts = {h[0] for h in hits}
+                    if e in starts or e + 1 in starts:
+                        return False  # (a registry form there: perhaps a country or place)
+            elif "desc" not in kinds:
+                return False
+        return True
 
     def _grammar(self, chosen, trig) -> None:
         text = self.text
@@ -86,12 +136,18 @@ class _Sentence(_OrgGrammar):
 
         Only titles and descriptions look back at the words before them (a prefix, a plural, a name set off by a
         comma); honorifics, organization heads, outlet words and ages read forward, so the words before the first of
-        them need no tokens.
+        them need no tokens. A description with no "này" after it in the sentence finds nothing, whatever stands
+        before it, so it needs no words before it either.
         """
-        first = None
-        for s, (_, kinds) in trig.items():
-            if "title" in kinds or "desc" in kinds or "orgapp" in kinds:
+        first, low = None, None
+        for s, (e, kinds) in trig.items():
+            if "title" in kinds or "orgapp" in kinds:
                 return 0
+            if "desc" in kinds:
+                if low is None:
+                    low = _lower(self.text)
+                if low.find("này", e) >= 0:
+                    return 0
             if first is None or s < first:
                 first = s
         for s, e, _ in chosen:

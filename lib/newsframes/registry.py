@@ -94,6 +94,11 @@ class Registry:
         for w, group in rules.descriptions.items():
             if w not in rules.desc_bare:
                 loose.setdefault(w, []).append(("desc", group))
+        # "Archegos, một công ty": the nouns for a kind of body that a foreign name set off before them may be, found
+        # here in the same pass (as written, with their rank: the longest is tried first); none of them overlaps
+        # itself, so the automaton sees each occurrence that a search from left to right would.
+        for rank, w in enumerate(rules.org_appositives):
+            loose.setdefault(_lower(w), []).append(("orgapp", w, rank))
         credit: dict[str, dict[str, bool]] = {}  # key -> {form as written: whether "(" must come before it}
         for form in rules.credit_bracketed:
             credit.setdefault(_lower(form), {})[form] = True
