@@ -159,6 +159,15 @@ def test_similar_names_as_difflib_says(a, b):
     assert _similar(a, b) == (SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Bài và ảnh: Trang Phạm thực hiện.", []),  # a given name before a family name: a person, not an outlet
+    ("Theo Trang Nguyễn Thu, giá vàng tăng.", []),
+    ("Theo trang Axios, ông Trump sẽ đến.", [("Axios", "organization"), ("Trump", "person")]),
+])
+def test_trang_is_a_given_name_before_a_family_name(text, found):
+    assert [(m.surface, m.actor_type) for m in find_mentions(text)] == found
+
+
 @pytest.mark.parametrize("text", [
     "Trong cuộc họp hôm qua tại Hà Nội, ông Khlopkov nói rằng Nga sẵn sàng.",
     "Theo tin từ Washington, Bộ Ngoại giao Mỹ cho biết đã triệu tập Đại sứ Nga.",

@@ -216,6 +216,8 @@ class _Rules(NamedTuple):
     credit_hints: tuple[str, ...]            # words that betray a credit, anywhere in a sentence
     credit_bracketed: frozenset[str]         # ... only after "(" and spaces (with the credited agencies)
     media_particles: frozenset[str]
+    media_given_names: frozenset[str]
+    family_names: frozenset[str]
     desc_bare_forms: tuple[str, ...]         # "ông", "Ông" ...: bare descriptions before "này"
     comma_words: frozenset[str]              # words before a comma inside a phrase of the lexicons ("Kinh tế, ...")
 
@@ -266,6 +268,8 @@ def _rules(language: str) -> _Rules:
         credit_hints=tuple(r["credit_hints"]),
         credit_bracketed=frozenset(r["credit_hints_bracketed"]) | frozenset(r["credit_agencies"]),
         media_particles=frozenset(t["media_particles"]),
+        media_given_names=frozenset(t.get("media_given_names", ())),
+        family_names=frozenset(t.get("family_names", ())),
         comma_words=frozenset(p[i - 1] for lex in (t["portfolios"], t["title_suffixes"], t["title_prefixes"],
                                                     t["affiliation_words"], t["affiliation_links"],
                                                     t["description_modifiers"], r["group_verbs"])

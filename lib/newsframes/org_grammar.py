@@ -226,6 +226,8 @@ class _OrgGrammar:
             word = f"{prev} {low[i]}"
             if word in _words2(self.reg.language) and word not in self.rules.media_heads:  # (not "Nhật báo X")
                 return  # "tổng đài Covid-19", "nhà báo Mark ...": the end of another word, no outlet
+        if tok[i] in self.rules.media_given_names and j < n and tok[j] in self.rules.family_names:
+            return  # "Trang Phạm": a given name before a family name, not the outlet word "Trang"
         k = j
         hit = self.reg_at.get(k)
         if hit and hit[0] == k + 1 and self.types[hit[1]] == "country" and self._cap_word(k + 1) \
