@@ -851,8 +851,14 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
-        if after is not None and not here:
-            here.append(after)  # (with a cue, "X cho biết A, theo ông B.", the cue's speaker says A)
+        if after is not None:
+            if not here:
+                here.append(after)
+            else:  # "X cho biết A, theo ông B.": the cue's speaker says A, and ", theo ông B" is not part of it
+                comma = text.rfind(",", after.b, after.cs)
+                for d in here:
+                    if d.a <= after.cs < d.b and comma >= d.a:
+                        d.b = comma
         if (not here or here[-1].b < e - 1) and cited:
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
@@ -888,7 +894,10 @@ class _Scanner:
             k2 = k + 1
             while k2 < toks.n and lows[k2] not in (",", ";", ":"):
                 k2 += 1
-            if k2 < toks.n and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
+            # (an apposition that opens with "một" may be long: "một lãnh đạo tại công ty sản xuất ôxy lớn nhất Ấn Độ
+            # Linde Plc")
+            if k2 < toks.n and k2 - k - 1 <= (16 if lows[k + 1] == "một" else 12) and lows[k2] == "," \
+                    and self._np(toks, lows, k + 1, k2) and (
                 (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
                 or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
             ):
@@ -924,7 +933,11 @@ class _Scanner:
         if i < 2 or lows[i - 1] != "," or b <= j or b - j > 10:
             return None
         a = j + 1 if lows[j] in ("một", "các", "những", "nhiều", "giới") and j + 1 < b else j
-        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)):
+        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)) and not (
+                # '"...", theo Nhà Trắng.': after a whole quotation, a name says it (media are no speakers: see
+                # _theo_candidate).
+                text[toks.start[0]] in _OPENERS and text[toks.start[i - 2]] in _CLOSERS
+                and text[toks.start[j]].isupper()):
             return None
         sub = self._clean_subject(text, toks, lows, j, b)
         if not sub or sub[1] != b:
