@@ -38,6 +38,32 @@ FRAMES = [
      [("tuyên bố của phái đoàn Việt Nam", "khẳng định", "Chúng tôi xin khẳng định")]),
     ('"Washington D.C có nền kinh tế mạnh mẽ", tuyên bố viết.',
      [("tuyên bố", "viết", "Washington D.C có nền kinh tế mạnh mẽ")]),
+    # After a quotation, a name and its appositions speak (not the last apposition).
+    ('"Cảm giác như chúng tôi đang ở giữa chiến trường", Mamtesh Sharma, một quản lý tại nhà hỏa táng cho biết.',
+     [("Mamtesh Sharma, một quản lý tại nhà hỏa táng", "cho biết", "Cảm giác như chúng tôi đang ở giữa chiến trường")]),
+    ('"Hiện chưa thể đưa ra giải pháp nào", Xing Aiguo, giáo sư chuyên về kỹ thuật dân dụng tại Đại học Jiao Tong, '
+     'một thành viên nhóm nghiên cứu, cho biết.',
+     [("Xing Aiguo, giáo sư chuyên về kỹ thuật dân dụng tại Đại học Jiao Tong, một thành viên nhóm nghiên cứu",
+       "cho biết", "Hiện chưa thể đưa ra giải pháp nào")]),
+    # "với" and a share is no recipient.
+    ("Bộ trưởng Nội vụ Wolfgang Sobotka cho biết với 50,3% số phiếu bầu, ông Van der Bellen đã vượt qua ông Hofer.",
+     [("Bộ trưởng Nội vụ Wolfgang Sobotka", "cho biết",
+       "với 50,3% số phiếu bầu, ông Van der Bellen đã vượt qua ông Hofer")]),
+    ("Ông Lavrov nói với 3 phóng viên về chuyến thăm.", []),
+    # A proposal that opens the sentence is no statement, and the verb after it has its own subject.
+    ("Đáp lại đề nghị, Tổng thống Putin hôm qua tuyên bố sẵn sàng thảo luận với người đồng cấp Ukraine.",
+     [("Đáp lại đề nghị, Tổng thống Putin", "tuyên bố", "sẵn sàng thảo luận với người đồng cấp Ukraine")]),
+    # To claim sovereignty is no statement.
+    ("Ngoài ra, Trung Quốc cũng đã tuyên bố chủ quyền đối với hầu hết Biển Đông.", []),
+    ("Philippines khẳng định chủ quyền đối với bãi cạn Scarborough.", []),
+    # A verb after "mới nhất", "đầu tiên" opens a relative clause of the subject.
+    ("Nhật Bản, quốc gia mới nhất đề nghị giúp đỡ Ấn Độ, hôm nay thông báo rằng nước này sẽ gửi 300 máy thở.",
+     [("Nhật Bản", "thông báo", "nước này sẽ gửi 300 máy thở")]),
+    ('Denis Hayes, người tổ chức lễ kỷ niệm đầu tiên cho biết: "Hồi đó chúng tôi chưa có internet".',
+     [("Denis Hayes, người tổ chức lễ kỷ niệm đầu tiên", "cho biết", "Hồi đó chúng tôi chưa có internet")]),
+    # A document in lower case after an adverbial is no main subject for a verb further on.
+    ("Từ hướng dẫn, thông báo của cơ sở đào tạo giáo viên, sinh viên trúng tuyển sẽ nộp đơn đề nghị hưởng hỗ trợ và "
+     "cam kết bồi hoàn học phí.", []),
 ]
 
 

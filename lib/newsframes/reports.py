@@ -233,6 +233,8 @@ class _Vocab:
         self.gap_starts = p["gap_starts"]
         self.trailing_adjuncts = p["trailing_adjuncts"]
         self.recipient_starts = p["recipient_starts"]
+        self.relative_ends = p["relative_ends"]
+        self.document_heads = p["document_nouns"]
         self.not_recipient = p["not_recipient"]
         self.theo_not_speaker = p["theo_not_speaker"]
         self.media = p["media"]
@@ -372,6 +374,7 @@ def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]], open_start:
 class _Scanner:
     def __init__(self, vocab: _Vocab):
         self.v = vocab
+        self.later_cue = False  # another cue follows the one being analysed in its sentence
 
     # -- subjects ----------------------------------------------------------------------------------------------
     def _boundary_back(self, toks: _Toks, lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
@@ -560,6 +563,8 @@ class _Scanner:
             j += 1
         if j < upto and lows[j] == ":":  # "Ảnh: ..." is a credit, not a subject
             return None
+        if v.document_heads.starting_at_lower(toks, text, i, j):
+            return None  # "Từ hướng dẫn, thông báo của cơ sở đào tạo, sinh viên sẽ ... cam kết ...": no subject
         return self._clean_subject(text, toks, lows, i, j)
 
     # -- content ---------------------------------------------------------------------------------------------
@@ -836,8 +841,9 @@ class _Scanner:
                     break
             theo = low.find("theo ", theo + 5, e)
 
-        for m in cues:
+        for n, m in enumerate(cues):
             cs, ce = m.span()
+            self.later_cue = n + 1 < len(cues)
             if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
                 continue
             ci, cj = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
@@ -981,7 +987,14 @@ class _Scanner:
                 comma = i - k - 1 >= lo and lows[i - k - 1] == ","
                 prev.b = min(prev.b, toks.start[i - k - 1 if comma else i - k])
             return None
-        if not skipped and ci > lo and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")):
+        if ci > lo and ((not skipped and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")))
+                        or v.noun_before.ending_at(lows, ci, lo) == ci):
+            # (at the sentence's start in any case, even over an adverb-like word: "Đáp lại đề nghị, Tổng thống
+            # Putin tuyên bố ...")
+            return None
+        if self.later_cue and v.relative_ends.ending_at_lower(toks, text, i, lo):
+            # "Nhật Bản, quốc gia mới nhất đề nghị giúp đỡ Ấn Độ, hôm nay thông báo ...": a relative clause of the
+            # subject, whose own verb comes later (not "Denis Hayes, người tổ chức lễ kỷ niệm đầu tiên cho biết:").
             return None
         start = self._content_start(text, toks.end[cj - 1], e, base in v.marked)
         if start is None and base in v.marked and self._after_quote(text, s, toks.start[ci]):
@@ -995,6 +1008,9 @@ class _Scanner:
             if not self._after_quote(text, s, cs):
                 return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
             self.only_trailing = True  # ('"...", ông nói với những người ủng hộ.')
+        named = self._named_after_quote(text, toks, lows, i, lo, s, cs)
+        if named is not None:
+            return self._finish(text, toks, lows, named, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
         if i - 1 > lo and lows[i - 1] in ("-", "–", "—"):
             # "Ông Des Ball - một chuyên gia tình báo - nói rằng": a parenthesis between dashes, like ", ... ,".
             a1, kind = self._boundary_back(toks, lows, i - 1, lo)
@@ -1080,6 +1096,30 @@ class _Scanner:
             return None
         return d
 
+    def _named_after_quote(self, text, toks, lows, i: int, lo: int, s: int, cs: int) -> tuple[int, int] | None:
+        """``"...", Xing Aiguo, giáo sư ..., một thành viên nhóm nghiên cứu, cho biết``: after a quotation and its
+        comma, a name and one or two appositions before the cue at token ``i`` are the speaker (the name speaks,
+        not the last apposition); the subject's token range, else None."""
+        m = _QUOTE_THEN_SEP.search(text, s, cs) if "," in lows[lo:i] else None
+        if m is None or not self._after_quote(text, s, cs):
+            return None
+        a = bisect.bisect_left(toks.start, m.end())
+        b = i - 1 if lows[i - 1] == "," else i
+        if a < lo or b - a > 36:
+            return None
+        cuts = [k for k in range(a, b) if lows[k] == ","]
+        if not 1 <= len(cuts) <= 2:
+            return None
+        first = self._clean_subject(text, toks, lows, a, cuts[0])
+        if first is None or first[1] != cuts[0] or cuts[0] - a > 6 or not self._name_like(toks, lows, a, cuts[0]):
+            return None
+        for x, y in zip(cuts, cuts[1:] + [b]):
+            # (an indefinite "một ..." is a description whatever its noun: "một quản lý tại nhà hỏa táng")
+            if not 0 < y - x - 1 <= 16 or not self._np(toks, lows, x + 1, y) or not (
+                    lows[x + 1] == "một" or self._titled(toks, lows, x + 1, y)):
+                return None
+        return a, b
+
     def _recipient_at(self, p: int, e: int) -> bool:
         """_recipient on the first words of ``text[p:e]``."""
         m = TOKEN.search(self.low, p, e)
@@ -1089,6 +1129,8 @@ class _Scanner:
 
     def _recipient(self, rest_toks: list[str]) -> bool:
         v = self.v
+        if len(rest_toks) > 2 and rest_toks[1][0].isdigit() and (rest_toks[1][-1] == "%" or rest_toks[2] in ",.%"):
+            return False  # "cho biết với 50,3% số phiếu bầu, ông A đã thắng": a share, not whom it was told
         return bool(v.recipient_starts.starting_at(rest_toks, 0)) and not v.not_recipient.starting_at(rest_toks, 0)
 
     def _pre_punct(self, toks, lows, a: int, lo: int) -> int | None:
