@@ -70,3 +70,69 @@ FRAMES = [
 @pytest.mark.parametrize("text,expected", FRAMES)
 def test_frames(text, expected):
     assert _got(text) == expected
+
+
+# -- speakers -----------------------------------------------------------------------------------------------------
+
+# (sentence, mentions (surface, id, name, type, country), expected speaker names of the statements)
+UNNAMED = [
+    # An unnamed speaker is nobody the table can name: not the place or body its description names.
+    ('Theo một nhà ngoại giao Thổ Nhĩ Kỳ, Ankara "đang tự dồn mình vào góc" bằng việc ủng hộ Qatar.',
+     [("Thổ Nhĩ Kỳ", "Q43", "Turkey", "country", "TUR")], []),
+    ("Một số nhà khoa học Trung Quốc đề xuất Trung Quốc có thể tính đến đào một đường hầm khoảng 16km.",
+     [("Trung Quốc", "Q148", "China", "country", "CHN")], []),
+    ('"Việc hành động một cách an toàn thì có gì sai ở đây?", một tài khoản Twitter bình luận.',
+     [("Twitter", "twitter", "Twitter", "organization", "USA")], []),
+    # ... but one who speaks for a body by office, or its document, speaks for the body.
+    ("Một lãnh đạo Sở Y tế TP Hải Phòng cho biết bệnh viện đã đủ giường.",
+     [("Sở Y tế TP Hải Phòng", "soyt", "Sở Y tế TP Hải Phòng", "organization", "VNM")], ["Sở Y tế TP Hải Phòng"]),
+    # A place after "tại", "ở" says where the speaker is.
+    ("Tổ chức Theo dõi Nhân quyền có trụ sở tại Mỹ cho biết nhiều người đã bị bắt.",
+     [("Mỹ", "Q30", "United States", "country", "USA")], []),
+    ("Chị Nguyễn Huyền, người chuyên bán ve sầu ở Hà Nội cho biết giá đã tăng gấp đôi.",
+     [("Hà Nội", "hanoi", "Hà Nội", "location", "VNM")], ["Nguyễn Huyền"]),
+    # A named person inside still speaks.
+    ("Một quan chức Mỹ, ông John Kirby, cho biết Washington sẽ gửi thêm viện trợ.",
+     [("Mỹ", "Q30", "United States", "country", "USA"), ("John Kirby", "kirby", "John Kirby", "person", "USA")],
+     ["John Kirby"]),
+]
+
+
+@pytest.mark.parametrize("sentence,mentions,expected", UNNAMED)
+def test_unnamed_speakers_are_not_the_place_or_body_they_name(sentence, mentions, expected):
+    art = Article([sentence])
+    for surface, actor_id, name, actor_type, country in mentions:
+        art.mention(surface, actor_id, name, actor_type, country)
+    assert [st.speaker_name for st in art.statements()] == expected
+
+
+def test_what_refers_back_to_an_unnamed_speaker_speaks_for_nobody():
+    art = Article(["Hơn nữa, một quan chức Mỹ thừa nhận mối nguy hiểm tích tụ khi IS sử dụng mạng lưới buôn người.",
+                   '"IS có thể lợi dụng người tị nạn để tấn công Mỹ" - quan chức này nhấn mạnh.'])
+    art.mention("Mỹ", "Q30", "United States", "country", "USA")
+    assert art.statements() == []
+
+
+# (paragraphs, persons (surface, id, name), expected speaker ids)
+GENDER = [
+    # "cô", "bà" never speak for the last "ông X" ...
+    (["Ông Emre Telci, luật sư của bị cáo, cho rằng bản án là vô lý.",
+      "Về phía hoa hậu, cô nói rằng cô đã xóa bài thơ khỏi Instagram."],
+     [("Emre Telci", "telci", "Emre Telci")], ["telci"]),
+    # ... but for the last person an honorific made female, past a man named later.
+    (["Bà Angela Merkel gặp ông Emmanuel Macron tại Berlin.", "Bà cho biết Đức ủng hộ kế hoạch này."],
+     [("Angela Merkel", "merkel", "Angela Merkel"), ("Emmanuel Macron", "macron", "Emmanuel Macron")], ["merkel"]),
+    (["Bà Angela Merkel gặp ông Emmanuel Macron tại Berlin.", "Ông cho biết Pháp ủng hộ kế hoạch này."],
+     [("Angela Merkel", "merkel", "Angela Merkel"), ("Emmanuel Macron", "macron", "Emmanuel Macron")], ["macron"]),
+    # A capitalised "Anh" before a name is England, no honorific.
+    (["Thủ tướng Anh Theresa May gặp ông Emmanuel Macron.", "Bà nói rằng Anh sẽ rời EU đúng hạn."],
+     [("Theresa May", "may", "Theresa May"), ("Emmanuel Macron", "macron", "Emmanuel Macron")], ["may"]),
+]
+
+
+@pytest.mark.parametrize("sentences,persons,expected", GENDER)
+def test_a_gendered_pronoun_speaks_for_a_person_of_that_gender(sentences, persons, expected):
+    art = Article(sentences)
+    for surface, actor_id, name in persons:
+        art.mention(surface, actor_id, name, "person")
+    assert [st.speaker_id for st in art.statements()] == expected
