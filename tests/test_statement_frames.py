@@ -81,7 +81,7 @@ FRAMES = [
     # After "theo": a plan, an outlet, a law is no speaker; a cue of the sentence keeps its own speaker.
     ("Dự án sẽ hoàn thành vào năm 2020, theo kế hoạch.", []),
     ("Số người chết đã lên tới 30, theo Reuters.", []),
-    ("Ông A cho biết Nga sẽ đáp trả mạnh mẽ, theo ông B.", [("Ông A", "cho biết", "Nga sẽ đáp trả mạnh mẽ, theo ông B")]),
+    ("Ông A cho biết Nga sẽ đáp trả mạnh mẽ, theo ông B.", [("Ông A", "cho biết", "Nga sẽ đáp trả mạnh mẽ")]),
 ]
 
 

@@ -233,6 +233,8 @@ class _Vocab:
         self.gap_starts = p["gap_starts"]
         self.trailing_adjuncts = p["trailing_adjuncts"]
         self.recipient_starts = p["recipient_starts"]
+        self.relative_ends = p["relative_ends"]
+        self.document_heads = p["document_nouns"]
         self.not_recipient = p["not_recipient"]
         self.theo_not_speaker = p["theo_not_speaker"]
         self.media = p["media"]
@@ -372,6 +374,7 @@ def _shape(text: str, a: int, b: int, quotes: list[tuple[int, int]], open_start:
 class _Scanner:
     def __init__(self, vocab: _Vocab):
         self.v = vocab
+        self.later_cue = False  # another cue follows the one being analysed in its sentence
 
     # -- subjects ----------------------------------------------------------------------------------------------
     def _boundary_back(self, toks: _Toks, lows: list[str], i: int, lo: int = 0) -> tuple[int, str]:
@@ -560,6 +563,8 @@ class _Scanner:
             j += 1
         if j < upto and lows[j] == ":":  # "Ảnh: ..." is a credit, not a subject
             return None
+        if v.document_heads.starting_at_lower(toks, text, i, j):
+            return None  # "Từ hướng dẫn, thông báo của cơ sở đào tạo, sinh viên sẽ ... cam kết ...": no subject
         return self._clean_subject(text, toks, lows, i, j)
 
     # -- content ---------------------------------------------------------------------------------------------
@@ -836,8 +841,9 @@ class _Scanner:
                     break
             theo = low.find("theo ", theo + 5, e)
 
-        for m in cues:
+        for n, m in enumerate(cues):
             cs, ce = m.span()
+            self.later_cue = n + 1 < len(cues)
             if frame is not None and frame.cs <= cs < frame.a:  # "Theo ông A cho biết, ...": inside the frame
                 continue
             ci, cj = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
@@ -851,8 +857,14 @@ class _Scanner:
                 here = [x for x in here if not d.a <= x.cs < d.b]
             here.append(d)
 
-        if after is not None and not here:
-            here.append(after)  # (with a cue, "X cho biết A, theo ông B.", the cue's speaker says A)
+        if after is not None:
+            if not here:
+                here.append(after)
+            else:  # "X cho biết A, theo ông B.": the cue's speaker says A, and ", theo ông B" is not part of it
+                comma = text.rfind(",", after.b, after.cs)
+                for d in here:
+                    if d.a <= after.cs < d.b and comma >= d.a:
+                        d.b = comma
         if (not here or here[-1].b < e - 1) and cited:
             d = self._quoted_by(text, toks, lows, idx, s, quotes)
             if d is not None and not any(x.cs >= d.a for x in here):
@@ -888,7 +900,10 @@ class _Scanner:
             k2 = k + 1
             while k2 < toks.n and lows[k2] not in (",", ";", ":"):
                 k2 += 1
-            if k2 < toks.n and k2 - k - 1 <= 12 and lows[k2] == "," and self._np(toks, lows, k + 1, k2) and (
+            # (an apposition that opens with "một" may be long: "một lãnh đạo tại công ty sản xuất ôxy lớn nhất Ấn Độ
+            # Linde Plc")
+            if k2 < toks.n and k2 - k - 1 <= (16 if lows[k + 1] == "một" else 12) and lows[k2] == "," \
+                    and self._np(toks, lows, k + 1, k2) and (
                 (self._name_like(toks, lows, j, k) and self._titled(toks, lows, k + 1, k2))
                 or (self._titled(toks, lows, j, k) and self._name_like(toks, lows, k + 1, k2))
             ):
@@ -924,7 +939,11 @@ class _Scanner:
         if i < 2 or lows[i - 1] != "," or b <= j or b - j > 10:
             return None
         a = j + 1 if lows[j] in ("một", "các", "những", "nhiều", "giới") and j + 1 < b else j
-        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)):
+        if not (v.person_pronouns.starting_at(lows, a, b) or v.person_nouns.starting_at(lows, a, b)) and not (
+                # '"...", theo Nhà Trắng.': after a whole quotation, a name says it (media are no speakers: see
+                # _theo_candidate).
+                text[toks.start[0]] in _OPENERS and text[toks.start[i - 2]] in _CLOSERS
+                and text[toks.start[j]].isupper()):
             return None
         sub = self._clean_subject(text, toks, lows, j, b)
         if not sub or sub[1] != b:
@@ -968,7 +987,14 @@ class _Scanner:
                 comma = i - k - 1 >= lo and lows[i - k - 1] == ","
                 prev.b = min(prev.b, toks.start[i - k - 1 if comma else i - k])
             return None
-        if not skipped and ci > lo and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")):
+        if ci > lo and ((not skipped and (v.noun_before.ending_at_lower(toks, text, ci, lo) or lows[ci - 1] in ("theo", "trong")))
+                        or v.noun_before.ending_at(lows, ci, lo) == ci):
+            # (at the sentence's start in any case, even over an adverb-like word: "Đáp lại đề nghị, Tổng thống
+            # Putin tuyên bố ...")
+            return None
+        if self.later_cue and v.relative_ends.ending_at_lower(toks, text, i, lo):
+            # "Nhật Bản, quốc gia mới nhất đề nghị giúp đỡ Ấn Độ, hôm nay thông báo ...": a relative clause of the
+            # subject, whose own verb comes later (not "Denis Hayes, người tổ chức lễ kỷ niệm đầu tiên cho biết:").
             return None
         start = self._content_start(text, toks.end[cj - 1], e, base in v.marked)
         if start is None and base in v.marked and self._after_quote(text, s, toks.start[ci]):
@@ -982,6 +1008,9 @@ class _Scanner:
             if not self._after_quote(text, s, cs):
                 return None  # "thông báo với Mỹ về vấn đề này": a recipient or a topic, no proposition
             self.only_trailing = True  # ('"...", ông nói với những người ủng hộ.')
+        named = self._named_after_quote(text, toks, lows, i, lo, s, cs)
+        if named is not None:
+            return self._finish(text, toks, lows, named, lo, cue, ci, cj, p, marker, idx, s, e, pend, quotes)
         if i - 1 > lo and lows[i - 1] in ("-", "–", "—"):
             # "Ông Des Ball - một chuyên gia tình báo - nói rằng": a parenthesis between dashes, like ", ... ,".
             a1, kind = self._boundary_back(toks, lows, i - 1, lo)
@@ -1067,6 +1096,30 @@ class _Scanner:
             return None
         return d
 
+    def _named_after_quote(self, text, toks, lows, i: int, lo: int, s: int, cs: int) -> tuple[int, int] | None:
+        """``"...", Xing Aiguo, giáo sư ..., một thành viên nhóm nghiên cứu, cho biết``: after a quotation and its
+        comma, a name and one or two appositions before the cue at token ``i`` are the speaker (the name speaks,
+        not the last apposition); the subject's token range, else None."""
+        m = _QUOTE_THEN_SEP.search(text, s, cs) if "," in lows[lo:i] else None
+        if m is None or not self._after_quote(text, s, cs):
+            return None
+        a = bisect.bisect_left(toks.start, m.end())
+        b = i - 1 if lows[i - 1] == "," else i
+        if a < lo or b - a > 36:
+            return None
+        cuts = [k for k in range(a, b) if lows[k] == ","]
+        if not 1 <= len(cuts) <= 2:
+            return None
+        first = self._clean_subject(text, toks, lows, a, cuts[0])
+        if first is None or first[1] != cuts[0] or cuts[0] - a > 6 or not self._name_like(toks, lows, a, cuts[0]):
+            return None
+        for x, y in zip(cuts, cuts[1:] + [b]):
+            # (an indefinite "một ..." is a description whatever its noun: "một quản lý tại nhà hỏa táng")
+            if not 0 < y - x - 1 <= 16 or not self._np(toks, lows, x + 1, y) or not (
+                    lows[x + 1] == "một" or self._titled(toks, lows, x + 1, y)):
+                return None
+        return a, b
+
     def _recipient_at(self, p: int, e: int) -> bool:
         """_recipient on the first words of ``text[p:e]``."""
         m = TOKEN.search(self.low, p, e)
@@ -1076,6 +1129,8 @@ class _Scanner:
 
     def _recipient(self, rest_toks: list[str]) -> bool:
         v = self.v
+        if len(rest_toks) > 2 and rest_toks[1][0].isdigit() and (rest_toks[1][-1] == "%" or rest_toks[2] in ",.%"):
+            return False  # "cho biết với 50,3% số phiếu bầu, ông A đã thắng": a share, not whom it was told
         return bool(v.recipient_starts.starting_at(rest_toks, 0)) and not v.not_recipient.starting_at(rest_toks, 0)
 
     def _pre_punct(self, toks, lows, a: int, lo: int) -> int | None:

@@ -55,6 +55,9 @@ _TYPE_RANK = {"person": 0, "organization": 1, "group": 2, "country": 3, "locatio
 _DEPENDENT = re.compile(r"(?<!\w)(?:của|với|cho|và|về|tại|ở|thuộc|trong|từ)(?!\w)", re.IGNORECASE)
 
 
+# Before a place, one of these makes it where the speaker is, not who speaks.
+_WHERE = re.compile(r"(?<!\w)(?:tại|ở)\s*$", re.IGNORECASE)
+
 # Where an apposition after a speaker's name starts ("Des Ball - một chuyên gia", "Jon Meacham, nhà sử học").
 _APPOSITION = re.compile(r",| [-–—] ")
 
@@ -93,6 +96,9 @@ class _Resolver:
         rules = _rules(language)
         self.document_nouns, self.organization_nouns, self.role_nouns = (
             rules.document_nouns, rules.organization_nouns, rules.role_nouns)
+        self.rules = rules
+        self._genders: dict[str, str] | None = None  # by actor: the gender an honorific gave (built when needed)
+        self.unnamed = False  # the last speaker resolved was described, not named
 
     @property
     def countries(self) -> dict[str, Any]:
@@ -112,11 +118,30 @@ class _Resolver:
     def _reported(self, m) -> bool:
         return any(a <= m.start < b for a, b in self.contents)
 
-    def _last_person(self, before: int, role: str | None = None, country: str | None = None) -> Any:
+    def gender_of(self, m) -> str | None:
+        """The gender of a person mention's actor, from an honorific right before any of its mentions ("ông
+        Lavrov", "bà Merkel") or a gendered pronoun that spoke for it; None if none says."""
+        if self._genders is None:
+            self._genders = {}
+            gender, text = self.rules.gender, self.text
+            for x in self.mentions:
+                if x.actor_type != "person":
+                    continue
+                before = text[max(0, x.start - 8):x.start].split()
+                # (a capitalised "Anh" is England: "Thủ tướng Anh Theresa May")
+                g = gender.get(before[-1].lower()) if before and before[-1] != "Anh" else None
+                if g is not None:
+                    self._genders.setdefault(x.actor_id or x.actor_name, g)
+        return self._genders.get(m.actor_id or m.actor_name)
+
+    def _last_person(self, before: int, role: str | None = None, country: str | None = None,
+                     gender: str | None = None) -> Any:
         hi = bisect.bisect_left(self.starts, before)
         for m in reversed(self.mentions[:hi]):
             if m.actor_type != "person" or self._reported(m):
                 continue
+            if gender is not None and self.gender_of(m) not in (None, gender):
+                continue  # "cô nói" never speaks for the last "ông X"
             if role is not None and not (m.role and role.startswith(m.role.lower())):
                 continue
             if country is not None and m.country != country:
@@ -146,6 +171,14 @@ class _Resolver:
             return None
         return " ".join(w.group() for w in words[k:j])
 
+    def _honorific_name(self, surface: str) -> _Speaker | None:
+        """``ông Khlopkov``, ``chị Hòa``: a person the actor registry does not know keeps the name as written."""
+        words = list(TOKEN.finditer(surface))
+        k = self.v.person_pronouns.starting_at([w.group().lower() for w in words[:3]], 0)
+        if k and 0 < len(words) - k <= 6 and all(w.group()[0].isupper() or w.group() in ".-" for w in words[k:]):
+            return _Speaker(None, surface[words[k].start():], "person", None)
+        return None
+
     def _last_org_named(self, before: int, head: str) -> Any:
         hi = bisect.bisect_left(self.starts, before)
         for m in reversed(self.mentions[:hi]):
@@ -172,12 +205,24 @@ class _Resolver:
             # "quan chức này nhấn mạnh" right after "một quan chức Mỹ thừa nhận": the one the last statement
             # described, not the last person named (nor the actor pass's guess for the description).
             return self.last_speaker
+        k = v.person_pronouns.starting_at(lows, 0)
+        gender = self.rules.gender.get(" ".join(lows[:k])) if k == n else None
         coref = [m for m in over if m.method == "coreference"]
-        if coref:
+        if coref and (gender is None or coref[-1].actor_type != "person" or self.gender_of(coref[-1]) in (None, gender)):
             return _as_speaker(coref[-1])
-        pronoun = v.person_pronouns.starting_at(lows, 0) == n or described
-        if pronoun and not [m for m in over if m.actor_type == "person"]:
-            m = self._last_person(a)
+        u = self.rules.unnamed_starts.starting_at(lows, 0)
+        if 0 < u < n and not any(m.actor_type == "person" and m.method != "coreference" for m in over) and not (
+                (self.rules.speaks_for.starting_at(lows, u) or self.document_nouns.starting_at(lows, u))
+                and any(m.actor_type == "organization" for m in over)):
+            # "một nhà ngoại giao Thổ Nhĩ Kỳ", "Một số nhà khoa học Trung Quốc", "một tài khoản Twitter": nobody
+            # named, and not the place or body the description names; what refers back to it speaks for nobody.
+            self.unnamed = True
+            return _NOBODY
+        pronoun = k == n or described
+        if pronoun and not [m for m in over if m.actor_type == "person" and m.method != "coreference"]:
+            m = self._last_person(a, gender=gender)
+            if m is not None and gender is not None and self._genders is not None:
+                self._genders.setdefault(m.actor_id or m.actor_name, gender)
             if m is None and n > 1 and self.last_speaker is not None:
                 return self.last_speaker  # "Người phát ngôn trên nói" after the spokesperson's organisation spoke
             return _as_speaker(m) if m else _NOBODY
@@ -202,12 +247,10 @@ class _Resolver:
             if m is not None:
                 return _as_speaker(m)
         if not over:
-            # "ông Khlopkov", "chị Hòa": a person the actor registry does not know keeps the name as written.
-            k = v.person_pronouns.starting_at(lows, 0)
-            words = list(TOKEN.finditer(surface))
-            if k and 0 < len(words) - k <= 6 and all(w.group()[0].isupper() or w.group() in ".-" for w in words[k:]):
-                return _Speaker(None, surface[words[k].start():], "person", None)
-            named = self._role_and_name(words)
+            named = self._honorific_name(surface)
+            if named is not None:
+                return named
+            named = self._role_and_name(list(TOKEN.finditer(surface)))
             return _Speaker(None, named, "person", None) if named else _NOBODY
 
         text = self.text
@@ -229,6 +272,10 @@ class _Resolver:
         best = over[first]
         if best.actor_type == "person" and ranks[first][0]:
             return _NOBODY  # only a person the speaker is related to ("Cố vấn của Tổng thống Trump")
+        if best.actor_type in ("country", "location") and ranks[first][0] and _WHERE.search(text, a, best.start):
+            # Only where the speaker is ("Tổ chức quan sát Nhân quyền có trụ sở tại Mỹ"); a person named before an
+            # apposition still speaks ("Chị Nguyễn Huyền, người chuyên bán ve sầu ở Hà Nội").
+            return self._honorific_name(_APPOSITION.split(surface, maxsplit=1)[0]) or _NOBODY
         if best.actor_type in ("country", "location"):
             # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
             m = self._last_person(a, role=surface.lower(), country=best.country)
@@ -341,8 +388,11 @@ def iter_statements(
         if link is not None and kind in ("coordinated", "continuation"):
             speaker, surface = speakers[link]
         elif sp_a is not None:
+            resolver.unnamed = False
             speaker = resolver.resolve(sp_a, sp_b)
             surface = text[sp_a:sp_b]
+            if resolver.unnamed:  # ("quan chức này" after "một quan chức Mỹ thừa nhận": the same nobody)
+                resolver.last_speaker, resolver.last_surface = speaker, surface
         else:
             speaker, surface = _NOBODY, None
         speakers.append((speaker, surface))
@@ -431,6 +481,9 @@ class _Rules(NamedTuple):
     empty_pointing_ends: tuple[str, ...]
     empty_adjunct_starts: tuple[str, ...]
     new_occasion: tuple[str, ...]
+    gender: dict[str, str]  # pronoun or honorific -> "male" | "female"
+    unnamed_starts: Any
+    speaks_for: Any
 
 
 @functools.cache
@@ -445,6 +498,8 @@ def _rules(language: str) -> _Rules:
         int(empty.get("max_words", 0)), tuple(f" {w}" for w in empty.get("pointing_ends", ())),
         tuple(f"{w} " for w in empty.get("adjunct_starts", ())),
         tuple(data.get("new_occasion", ())),
+        {w: g for g, words in (data.get("pronoun_gender") or {}).items() for w in words},
+        _Phrases(data.get("unnamed_starts", ())), _Phrases(data.get("speaks_for", ())),
     )
 
 
