@@ -388,8 +388,16 @@ class _Sentence(_OrgGrammar):
                 continue
             if k in self.trig_at and "head" in self.trig_at[k][1] and not (
                     k in self.reg_at and self.types[self.reg_at[k][1]] == "person"):  # not "Ban Ki-moon"
-                org = self._org(k, self.trig_at[k][0])
+                hj = self.trig_at[k][0]
+                org = self._org(k, hj)
                 if org:
+                    p = self._person_in_org(k, hj, org[0])
+                    if p == hj:  # "Tư lệnh Hải quân Margono": the body is part of the role, the name a person's
+                        k = role_end = hj
+                        continue
+                    if p is not None:  # "Thứ trưởng Bộ GTVT | Lê Anh Tuấn": the body ends where the name starts
+                        org = (p, org[1] if all(x < p for x in org[3]) else None, None,
+                               [x for x in org[3] if x < p])
                     item = self._emit_org(k, org)
                     country = country or item.country
                     org_name = org_name or (item.name.lower() if item.name else self.reg.actors[item.idx].actor_id)
@@ -428,6 +436,8 @@ class _Sentence(_OrgGrammar):
             break
         if k + 1 < n and self.tok[k] in ("-", "–"):
             k = self._dashed_name(k)
+        elif k + 1 < n and low[k] in ("ông", "bà", "ngài") and self._cap_word(k + 1) and k > role_end:
+            k += 1  # "Người phát ngôn Bộ Ngoại giao ông Vương Văn Bân": the honorific opens the titled name
         role = self.text[self.ts[rs]:self.te[role_end - 1]]
         self._admit(nested)
         self._use(rs, k)
@@ -462,6 +472,29 @@ class _Sentence(_OrgGrammar):
             # (not "5 đời tổng thống Mỹ"; nor ", một chuyên gia đã ...": someone new and unnamed, no one met before)
             self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
                       org=org_name)
+
+    def _person_in_org(self, i: int, j: int, end: int) -> int | None:
+        """Where the name of the person a title introduces starts inside the body ``tok[i:end]`` (head ``tok[i:j]``)
+        the organization grammar read after it, or None: a Vietnamese full name (a family name and one to three
+        capitalised syllables: "Bộ GTVT Lê Anh Tuấn") or, right after a head that may stand alone as an affiliation,
+        a foreign name ("Hải quân Margono"), when no other name follows the body."""
+        tok, n = self.tok, self.n
+        if end - j < 1 or (end < n and (self._cap_word(end) or end in self.reg_at)):
+            return None
+        if any(q in self.trig_at for q in range(j, end)):
+            return None
+        for p in range(max(j + 1, end - 4), end - 1):
+            # (a country's one-syllable name inside the name is a syllable of it: "Lê Anh Tuấn")
+            if tok[p] in self.rules.family_names and p not in self.reg_at and all(
+                    self._cap_word(q) and _viet(tok[q]) and self.reg_at.get(q, (q + 1,))[0] == q + 1
+                    for q in range(p, end)):
+                return p
+        if any(q in self.reg_at for q in range(j, end)):
+            return None
+        if end - j <= 3 and _at(self.rules.affiliations, self.low, i) == j - i and all(
+                self._cap_word(q) and not _viet(tok[q]) and not tok[q].isupper() for q in range(j, end)):
+            return j
+        return None
 
     def _dashed_name(self, k: int) -> int:
         """'Giám đốc SOHR - Rami Abdel Rahman', 'Tổng Thư ký Liên Hợp Quốc - ông Ban Ki Moon': where the name set off

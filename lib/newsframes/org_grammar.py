@@ -106,6 +106,8 @@ class _OrgGrammar:
                         p = last = p + 1
                         free, viet = True, viet or _viet(w)
                     elif w[0].isalnum() and w.islower() and low[p] not in rules.org_stops:
+                        if w in rules.honorifics and p > k and self._cap_word(p + 1):
+                            break  # "Bộ Ngoại giao | ông Vương": an honorific ends the body, a person follows
                         nxt = tok[p + 1] if p + 1 < n else ""
                         if free and (self._word2(p - 1) or (low[p] not in rules.org_verbs and (
                                 not nxt[:1].islower() or nxt in rules.org_stops or nxt in rules.org_verbs))):
@@ -115,8 +117,9 @@ class _OrgGrammar:
                         q = p
                         while q < n and q - p < 3 and tok[q].isalpha() and tok[q].islower() and (
                                 low[q] not in rules.org_stops or low[q] == "và") and not (
-                                q + 1 < n and f"{low[q]} {low[q + 1]}" in rules.org_verb_phrases):
-                            q += 1  # (a verb ends the name: "Bộ Y tế | yêu cầu Hà Nam", "Bộ Y tế | đánh giá Tây Nam")
+                                q + 1 < n and f"{low[q]} {low[q + 1]}" in rules.org_verb_phrases) and not (
+                                q == p and low[q] in rules.org_verbs and not self._word2(q)):
+                            q += 1  # (a verb ends the name: "Bộ Y tế | yêu cầu Hà Nam", "Bộ GD&ĐT | ký Quyết định")
                         if q > p and (self._cap_word(q) or self._reg(q, ("country",))) and low[q - 1] != "và":
                             p = q
                             free = False

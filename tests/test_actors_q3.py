@@ -1,0 +1,49 @@
+"""Actor mentions on bench world-politics sentences: a body's name stops before the person after it, abbreviated
+titles, an affiliation between a title and a name set off by a comma, lower-case words after 'và' inside a body's
+name, names set off by a dash. Every sentence is quoted (or shortened) from the bench corpus."""
+from __future__ import annotations
+
+import pytest
+
+from newsframes.actors import find_mentions
+
+
+def _found(text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.surface: (m.actor_type, m.role) for m in find_mentions(text)}
+
+
+# (text, surface, actor_type, role); actor_type "-" means no mention with that surface
+CASES = [
+    # 1. a body's name ends before an honorific, a verb, or the full name of the person a title introduces
+    ("Trên trang web của Bộ Ngoại giao ông Vương cũng cho biết, Trung Quốc không muốn.",
+     "Bộ Ngoại giao", "organization", None),
+    ("Trên trang web của Bộ Ngoại giao ông Vương cũng cho biết, Trung Quốc không muốn.",
+     "Bộ Ngoại giao ông Vương", "-", None),
+    ("Trước đó, Bộ GD&ĐT ký Quyết định phê duyệt Danh mục sách giáo khoa.", "Bộ GD&ĐT", "organization", None),
+    ("Trước đó, Bộ GD&ĐT ký Quyết định phê duyệt Danh mục sách giáo khoa.", "Bộ GD&ĐT ký Quyết định", "-", None),
+    ("Kết luận cuộc họp, Thứ trưởng Bộ GTVT Lê Anh Tuấn yêu cầu ACV và Cảng HKQT Tân Sơn Nhất.",
+     "Lê Anh Tuấn", "person", "Thứ trưởng"),
+    ("Kết luận cuộc họp, Thứ trưởng Bộ GTVT Lê Anh Tuấn yêu cầu ACV và Cảng HKQT Tân Sơn Nhất.",
+     "Bộ GTVT", "organization", None),
+    ("Thứ trưởng Bộ GTVT Nguyễn Ngọc Đông cho biết, vốn cho duy tu đường bộ còn thiếu.",
+     "Nguyễn Ngọc Đông", "person", "Thứ trưởng"),
+    ("Tư lệnh Hải quân Margono cho biết các nhà chức trách cũng đã phát hiện.",
+     "Margono", "person", "Tư lệnh Hải quân"),
+    ("Tư lệnh Hải quân Margono cho biết các nhà chức trách cũng đã phát hiện.", "Hải quân Margono", "-", None),
+    ("Theo SCMP, Tư lệnh Hải quân Mỹ Gary Ross cho biết quân đội nước này sẽ theo dõi.",
+     "Gary Ross", "person", "Tư lệnh"),
+    ("Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết.",
+     "Trường Đại học Tôn Đức Thắng", "organization", None),
+    ("Bộ Thông tin và Truyền thông ký Quyết định.", "Bộ Thông tin và Truyền thông", "organization", None),
+]
+
+
+@pytest.mark.parametrize("text, surface, actor_type, role", CASES)
+def test_mention(text, surface, actor_type, role):
+    assert surface in text, "the surface must be quoted from the text"
+    found = _found(text)
+    if actor_type == "-":
+        assert surface not in found, f"{surface!r} should be no mention; got {found}"
+        return
+    assert surface in found, f"{surface!r} not found; got {found}"
+    assert found[surface] == (actor_type, role)
