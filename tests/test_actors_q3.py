@@ -35,6 +35,24 @@ CASES = [
     ("Hiệu trưởng Trường Đại học Tôn Đức Thắng cho biết.",
      "Trường Đại học Tôn Đức Thắng", "organization", None),
     ("Bộ Thông tin và Truyền thông ký Quyết định.", "Bộ Thông tin và Truyền thông", "organization", None),
+    ("SHB tại Trung tâm Lưu ký Chứng khoán Việt Nam là 10%.",
+     "Trung tâm Lưu ký Chứng khoán Việt Nam", "organization", None),
+    ("Ngày 19/3/2021, Cục Thi hành án dân sự Hà Nội ban hành quyết định.",
+     "Cục Thi hành án dân sự Hà Nội", "organization", None),
+    ("Giám đốc Sở Y tế Hà Nam yêu cầu các đơn vị trong ngành.", "Hà Nam", "-", None),
+    ("Người phát ngôn Bộ Ngoại giao ông Vương Văn Bân cho biết.", "Vương Văn Bân", "person", "Người phát ngôn"),
+    # 2. abbreviated titles before a full Vietnamese name
+    ("Liên quan đến vấn đề tín dụng, ĐB Hà Sỹ Đồng đánh giá tín dụng vẫn khó.", "Hà Sỹ Đồng", "person", "ĐB"),
+    ("Góp ý với dự thảo, ĐB Khúc Thị Duyền, Thái Bình nói.", "Khúc Thị Duyền", "person", "ĐB"),
+    ("Với Bộ trưởng Bộ NN&PTNT, ĐB Đỗ Văn Sinh cho rằng, vấn đề rất lớn.", "Đỗ Văn Sinh", "person", "ĐB"),
+    ("“Đây là vấn đề lớn”, KTS Phạm Thanh Tùng phân tích.", "Phạm Thanh Tùng", "person", "KTS"),
+    ("Đồng tình với nam nhạc sĩ, NSND Bạch Tuyết cho rằng.", "Bạch Tuyết", "person", "NSND"),
+    ("Thám hiểm vương quốc Xì Trum, NSƯT Minh Vượng sẽ vào vai.", "Minh Vượng", "person", "NSƯT"),
+    ("Phát biểu tại tọa đàm, TS. Trương Anh Dũng, Tổng cục trưởng nói.", "Trương Anh Dũng", "person", "TS"),
+    ("Ths.Bs Nguyễn Đình Liên, Trưởng khoa Ngoại cho biết.", "Nguyễn Đình Liên", "person", "Ths.Bs"),
+    ("Về vấn đề này, PGS.TS.BS Trịnh Thị Xuân Hòa - Nguyên Trưởng khoa nói.",
+     "Trịnh Thị Xuân Hòa", "person", "PGS.TS.BS"),
+    ("Có ông Tuấn vẫn được ứng cử đại biểu Quốc hội khóa XV.", "đại biểu Quốc hội khóa XV", "-", None),
 ]
 
 

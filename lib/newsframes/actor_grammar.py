@@ -342,7 +342,9 @@ class _Sentence(_OrgGrammar):
         while j > k and tok[j - 1] == ".":
             j -= 1
         # "Salman Khurshid Tuyên bố": a sentence that lost its full stop glues its first word to a name
-        if j - k >= 2 and j < n and tok[j].islower() and self._word2(j - 1):
+        # (not a Vietnamese full name of three syllables: "ĐB Hà Sỹ Đồng phát biểu", "đồng phát" is a word too)
+        if j - k >= 2 and j < n and tok[j].islower() and self._word2(j - 1) and not (
+                j - k == 3 and tok[k] in rules.family_names and all(map(_viet, tok[k:j]))):
             j -= 1
         return j
 
@@ -365,7 +367,15 @@ class _Sentence(_OrgGrammar):
             else:
                 break
         k += _at(rules.suffixes, low, k)
+        tok, ts, te = self.tok, self.ts, self.te
+        while k + 1 < n and tok[k] == "." and ts[k] == te[k - 1] and ts[k + 1] == te[k] and k + 1 in self.trig_at \
+                and "title" in self.trig_at[k + 1][1]:
+            self.used[k + 1] = True  # "PGS.TS.BS", "Ths.Bs": abbreviated degrees joined by full stops
+            k = self.trig_at[k + 1][0]
         role_end = k
+        if k + 1 < n and tok[k] == "." and ts[k] == te[k - 1] and len(tok[k - 1]) <= 5 and self._cap_word(k + 1) \
+                and not tok[k - 1].islower() and tok[k - 1] not in rules.name_stops:
+            k += 1  # "TS. Trương Anh Dũng": the full stop of an abbreviated title
         base = " ".join(low[i:base_end])
         base = rules.equivalents.get(base, base)
         if base not in rules.title_class:
@@ -483,7 +493,7 @@ class _Sentence(_OrgGrammar):
             return None
         if any(q in self.trig_at for q in range(j, end)):
             return None
-        for p in range(max(j + 1, end - 4), end - 1):
+        for p in range(max(j + 1, end - 4), end - 2):  # (three syllables: not a province, "Sở Y tế Hà Nam")
             # (a country's one-syllable name inside the name is a syllable of it: "Lê Anh Tuấn")
             if tok[p] in self.rules.family_names and p not in self.reg_at and all(
                     self._cap_word(q) and _viet(tok[q]) and self.reg_at.get(q, (q + 1,))[0] == q + 1

@@ -199,6 +199,7 @@ class _Rules(NamedTuple):
     org_appositives: tuple[str, ...]         # "công ty" after ", (một)": a foreign name before it is an organization
     org_stops: frozenset[str]
     org_verbs: frozenset[str]
+    org_verbs1: frozenset[str]               # "ký", "nói": one-syllable verbs that end a lower-case stretch
     org_verb_phrases: frozenset[str]         # "yêu cầu", "đánh giá": a lower-case stretch of a name stops there
     generic_titles: frozenset[str]
     plural: frozenset[str]
@@ -251,6 +252,7 @@ def _rules(language: str) -> _Rules:
         org_appositives=tuple(sorted(t.get("org_appositives", ()), key=len, reverse=True)),
         org_stops=frozenset(t["org_stops"]),
         org_verbs=frozenset(t["org_verbs"]),
+        org_verbs1=frozenset(t.get("org_verbs_single", ())),
         org_verb_phrases=frozenset(" ".join(_toks(w)) for w in t.get("org_verb_phrases", ())),
         generic_titles=frozenset(" ".join(_toks(w)) for w in t["generic_titles"]),
         plural=frozenset(t["plural_markers"]),

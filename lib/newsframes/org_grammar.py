@@ -118,8 +118,10 @@ class _OrgGrammar:
                         while q < n and q - p < 3 and tok[q].isalpha() and tok[q].islower() and (
                                 low[q] not in rules.org_stops or low[q] == "và") and not (
                                 q + 1 < n and f"{low[q]} {low[q + 1]}" in rules.org_verb_phrases) and not (
-                                q == p and low[q] in rules.org_verbs and not self._word2(q)):
-                            q += 1  # (a verb ends the name: "Bộ Y tế | yêu cầu Hà Nam", "Bộ GD&ĐT | ký Quyết định")
+                                q == p and low[q] in rules.org_verbs1 and not self._word2(q) and not self._word2(q - 1)
+                                and not (self._cap_word(q - 1) and _viet(tok[q - 1]) and not self._word2(q - 2))):
+                            q += 1  # (a verb ends the name: "Bộ Y tế | yêu cầu Hà Nam", "Bộ GD&ĐT | ký Quyết định"; not the second
+                            # syllable of an open word: "Trung tâm Lưu ký Chứng khoán")
                         if q > p and (self._cap_word(q) or self._reg(q, ("country",))) and low[q - 1] != "và":
                             p = q
                             free = False
