@@ -53,6 +53,18 @@ CASES = [
     ("Về vấn đề này, PGS.TS.BS Trịnh Thị Xuân Hòa - Nguyên Trưởng khoa nói.",
      "Trịnh Thị Xuân Hòa", "person", "PGS.TS.BS"),
     ("Có ông Tuấn vẫn được ứng cử đại biểu Quốc hội khóa XV.", "đại biểu Quốc hội khóa XV", "-", None),
+    # 3. a title, a body, a comma, then the name: the body is the affiliation, the name the person
+    ("Sau đó, Phó chủ tịch EgyptAir, Ahmed Adel thừa nhận EgyptAir đưa ra thông tin sai.",
+     "Ahmed Adel", "person", "Phó chủ tịch"),
+    ("Sau đó, Phó chủ tịch EgyptAir, Ahmed Adel thừa nhận EgyptAir đưa ra thông tin sai.",
+     "EgyptAir", "organization", None),
+    ("Phó Chủ tịch EgyptAir, ông Ahmed Adel, không loại trừ khả năng.", "Ahmed Adel", "person", "Phó Chủ tịch"),
+    ("Chủ tịch Juventus, Andrea Agnelli thừa nhận Super League không ổn.", "Andrea Agnelli", "person", "Chủ tịch"),
+    ("2 giờ chiều: Chủ tịch UEFA, Aleksander Ceferin, lên án các CLB tham gia.",
+     "Aleksander Ceferin", "person", "Chủ tịch"),
+    ("Bộ trưởng Ngoại giao Mỹ, Nhật Bản và Hàn Quốc đã họp.", "Nhật Bản", "country", None),
+    ("Phó Giám đốc thường trực ĐHQGHN Nguyễn Hoàng Hải chủ trì tọa đàm.",
+     "Nguyễn Hoàng Hải", "person", "Phó Giám đốc thường trực"),
 ]
 
 

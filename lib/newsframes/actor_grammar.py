@@ -320,6 +320,11 @@ class _Sentence(_OrgGrammar):
                         not w.isalpha() and any(c.isdigit() for c in w)):
                     break
                 hit = self.reg_at.get(j) if j > k else None
+                if hit and hit[0] > j + 1 and tok[k] in rules.family_names and hit[0] - k <= 4 \
+                        and self.types[hit[1]] in ("country", "location") and not self._cap_word(hit[0]) \
+                        and all(map(_viet, tok[k:hit[0]])):
+                    j = hit[0]  # "Nguyễn Hoàng Hải": a place's name ("Hoàng Hải") ends a Vietnamese full name
+                    break
                 if hit and (hit[0] > j + 1 or self.types[hit[1]] == "person"):
                     break  # a place or body of several words, or a known person, follows
                 if hit and j - k >= 2 and self.types[hit[1]] == "country" and not (
@@ -458,6 +463,24 @@ class _Sentence(_OrgGrammar):
             end = self._name_end(k)
         hit = self.reg_at.get(k)
         anchor = self.base + self.ts[rs]
+        one = end == k + 1 and not hit and not _viet(self.tok[k])
+        if end < n and self.tok[end] == "," and (one or (end == k and org_name)):
+            after = self._name_after_comma(self.te[end])
+            if after:  # "Phó chủ tịch EgyptAir, Ahmed Adel", "Chủ tịch UEFA, Aleksander Ceferin": the body, then
+                # its officer set off by a comma
+                if one:
+                    self._add("org", k, end, name=self.tok[k])
+                    self._use(k, end)
+                    org_name = self.tok[k].lower()
+                s, e = after
+                self.items.append(_Item("person", self.sid, self.base + s, self.base + e, None, self.text[s:e],
+                                        role, base, group, country, posting, False, anchor, org_name))
+                self.used_chars.append((s, e))
+                q = end + 1
+                while q < n and self.ts[q] < e:
+                    self.used[q] = True
+                    q += 1
+                return
         if hit and self.types[hit[1]] == "person" and hit[0] >= end:
             self._add("reg", k, hit[0], idx=hit[1], role=role, base=base, group=group, country=country,
                       anchor=anchor, org=org_name)
@@ -482,6 +505,34 @@ class _Sentence(_OrgGrammar):
             # (not "5 đời tổng thống Mỹ"; nor ", một chuyên gia đã ...": someone new and unnamed, no one met before)
             self._add("desc", rs, k, role=role, base=base, group=group, country=country, posting=posting,
                       org=org_name)
+
+    def _name_after_comma(self, at: int) -> tuple[int, int] | None:
+        """The span of a foreign full name (two to four capitalised words, after an optional honorific) that starts
+        after the comma ending at ``at`` and is followed by a lower-case word or a comma, or None."""
+        text = self.text
+        if not text.startswith(" ", at):
+            return None
+        words = text[at + 1:at + 80].split(" ")
+        pos, first = at + 1, 0
+        if words and words[0] in self.rules.honorifics:
+            pos += len(words[0]) + 1
+            first = 1
+        names = []
+        for w in words[first:first + 5]:
+            core = w.rstrip(",")
+            if not core[:1].isupper() or not core.replace("-", "").replace("'", "").isalpha():
+                break
+            names.append(core)
+            if core != w:
+                break
+        nxt = words[first + len(names)] if first + len(names) < len(words) else ""
+        ends_comma = bool(names) and words[first + len(names) - 1].endswith(",")
+        if not 2 <= len(names) <= 4 or not (ends_comma or nxt[:1].islower()):
+            return None
+        if any(w in self.rules.not_names or w in self.rules.name_stops or (len(w) > 1 and w.isupper())
+               for w in names) or all(map(_viet, names)) or names[0].lower() in self.rules.title_forms:
+            return None  # (not "ĐB Đỗ Văn Sinh": a title, an acronym or a place in Vietnamese)
+        return pos, pos + len(" ".join(names))
 
     def _person_in_org(self, i: int, j: int, end: int) -> int | None:
         """Where the name of the person a title introduces starts inside the body ``tok[i:end]`` (head ``tok[i:j]``)
