@@ -63,6 +63,16 @@ CASES = [
     ("2 giờ chiều: Chủ tịch UEFA, Aleksander Ceferin, lên án các CLB tham gia.",
      "Aleksander Ceferin", "person", "Chủ tịch"),
     ("Bộ trưởng Ngoại giao Mỹ, Nhật Bản và Hàn Quốc đã họp.", "Nhật Bản", "country", None),
+    ("Khi đó, Thượng nghị sĩ bang Wisconsin, Gaylor Nelson là một trong những nhà lãnh đạo.",
+     "Gaylor Nelson", "person", "Thượng nghị sĩ"),
+    ("Khi đó, Thượng nghị sĩ bang Wisconsin, Gaylor Nelson là một trong những nhà lãnh đạo.", "Wisconsin", "-", None),
+    # 4. lower-case words after 'và' inside a body's name, closed by a country
+    ("Trước đó, Trung tâm Kiểm soát và phòng ngừa dịch bệnh Mỹ (US CDC) đã ra chỉ dẫn mới.",
+     "Trung tâm Kiểm soát và phòng ngừa dịch bệnh Mỹ", "organization", None),
+    ("Trung tâm Kiểm soát và phòng ngừa Dịch bệnh Hoa Kỳ (CDC) đã coi tình trạng này.",
+     "Trung tâm Kiểm soát và phòng ngừa Dịch bệnh Hoa Kỳ", "organization", None),
+    ("Bộ Ngoại giao và đại sứ quán Mỹ cho biết.", "Bộ Ngoại giao", "organization", None),
+    ("Bộ Y tế và các địa phương đã yêu cầu.", "Bộ Y tế", "organization", None),
     ("Phó Giám đốc thường trực ĐHQGHN Nguyễn Hoàng Hải chủ trì tọa đàm.",
      "Nguyễn Hoàng Hải", "person", "Phó Giám đốc thường trực"),
 ]

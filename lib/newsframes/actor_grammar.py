@@ -468,10 +468,14 @@ class _Sentence(_OrgGrammar):
             after = self._name_after_comma(self.te[end])
             if after:  # "Phó chủ tịch EgyptAir, Ahmed Adel", "Chủ tịch UEFA, Aleksander Ceferin": the body, then
                 # its officer set off by a comma
-                if one:
+                place = any(k >= b and self.tok[k - b].islower() and _at(rules.affiliations, low, k - b) == b
+                            for b in (1, 2))  # ("Thượng nghị sĩ bang Wisconsin, Gaylor Nelson": a place)
+                if one and not place:
                     self._add("org", k, end, name=self.tok[k])
                     self._use(k, end)
                     org_name = self.tok[k].lower()
+                elif one:
+                    self._use(k, end)
                 s, e = after
                 self.items.append(_Item("person", self.sid, self.base + s, self.base + e, None, self.text[s:e],
                                         role, base, group, country, posting, False, anchor, org_name))

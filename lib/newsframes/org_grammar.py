@@ -5,9 +5,10 @@ joined by a dash (*Triều-Mỹ*), photo credits. A mixin of :class:`newsframes.
 and helpers it uses."""
 from __future__ import annotations
 
+import functools
 import re
 
-from .actor_lexicon import _at, _norm, _toks, _viet, _words2
+from .actor_lexicon import _at, _norm, _rules, _toks, _viet, _words2
 from .registry import _WEAK, Registry
 
 
@@ -29,6 +30,14 @@ _ACRONYM = re.compile(r"[A-ZĐ][A-Za-zĐđ&]*[A-ZĐ][A-Za-zĐđ&]*")
 _ROMAN = re.compile(r"[IVX]+")
 _JOIN = "-‐'’"
 _PLACES = ("country", "location")
+
+
+@functools.cache
+def _lower_heads(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Organization heads of one syllable and of two, lower case ("bộ"; "đại sứ", "chính phủ"): a lower-case stretch of
+    a name that holds one may be another body."""
+    heads = {" ".join(h.lower().split(" ")[:2]) for h in _rules(language).org_heads}
+    return frozenset(h for h in heads if " " not in h), frozenset(h for h in heads if " " in h)
 
 
 def _neighbours(text: str, s: int, e: int) -> tuple[str, str]:
@@ -129,6 +138,9 @@ class _OrgGrammar:
                         break
                     elif low[p] == "và" and self._cap_word(p + 1):
                         p += 1
+                    elif low[p] == "và" and p > k and not free and self._and_lower(p + 1):
+                        p = last = self._and_lower(p + 1)  # "Trung tâm Kiểm soát và phòng ngừa dịch bệnh | Mỹ"
+                        free = False
                     else:
                         break
                 k = last
@@ -161,6 +173,21 @@ class _OrgGrammar:
         if k == j:
             return None
         return k, country, posting, nested
+
+    def _and_lower(self, p: int) -> int:
+        """After 'và' in a body's name: the end of one to five lower-case words or Vietnamese syllables (no function
+        word, verb or head of another body: not "Bộ Y tế và các địa phương", "Bộ Ngoại giao và đại sứ quán Mỹ") that a
+        country or place closes ("Trung tâm Kiểm soát và phòng ngừa dịch bệnh Mỹ"), or 0."""
+        rules, low, tok, n = self.rules, self.low, self.tok, self.n
+        heads1, heads2 = _lower_heads(self.reg.language)
+        q = p
+        while q < n and q - p < 5 and tok[q].isalpha() and (tok[q].islower() or (
+                q > p and _viet(tok[q]) and q not in self.reg_at)) and low[q] not in rules.org_stops \
+                and low[q] not in rules.org_verbs1 and not (low[q] in heads1 and not self._word2(q)) \
+                and not (q + 1 < n and (f"{low[q]} {low[q + 1]}" in rules.org_verb_phrases
+                                        or f"{low[q]} {low[q + 1]}" in heads2)):
+            q += 1
+        return q if q > p and self._reg(q, _PLACES) else 0
 
     def _emit_org(self, i: int, org) -> _Item:
         end, country, posting, nested = org
