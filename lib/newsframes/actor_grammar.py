@@ -114,6 +114,7 @@ class _Sentence(_OrgGrammar):
         self.n = n = len(tok)
         self.low = list(map(str.lower, tok))
         self.reg_at: dict[int, tuple[int, int, int]] = {}
+        self.hit_starts = {h[0] for h in chosen}
         covered = [False] * self.n
         for s, e, idx in chosen:  # (the token that starts at s and the one that ends at e, if there are such)
             ti, tj = bisect_left(ts, s), bisect_left(te, e)
@@ -219,6 +220,8 @@ class _Sentence(_OrgGrammar):
             return  # a registry form starting here is at least as long ("Hội đồng Bảo an", "Đài Loan")
         if covered[ti] and not hit:
             return  # inside a registry form
+        if not hit and self.ts[ti] in self.hit_starts and ("head" in kinds or "media" in kinds):
+            return  # "Đài Bắc-Bắc Kinh": a place whose name ends inside a hyphenated word, no body's head
         if "desc" in kinds and self._description(ti, tj, kinds["desc"]):
             return
         if "title" in kinds:
@@ -448,9 +451,20 @@ class _Sentence(_OrgGrammar):
                     len(self.tok[q]) > 1 and self.tok[q].isupper())):
                 k = q
                 continue
+            while q < n and q - k < 3 and self.tok[q].isalpha() and self.tok[q].islower() \
+                    and low[q] not in rules.org_stops and low[q] not in rules.org_verbs:
+                q += 1
+            m = _at(rules.desc_links, low, q) if k < q < n else 0
+            if m and (self._reg(q + m) or (q + m in self.trig_at and "head" in self.trig_at[q + m][1])):
+                k = q + m  # "người đứng đầu ủy ban ngoại giao thuộc | Hội đồng Quốc gia Syria": a link follows
+                continue
             break
         if k + 1 < n and self.tok[k] in ("-", "–"):
             k = self._dashed_name(k)
+            if base in rules.affiliation_only and (k + 1 >= n or self.tok[k] in ("-", "–")):
+                return  # no name set off by the dash either
+        elif base in rules.affiliation_only and (k == role_end or not (org_name or country)):
+            return  # "người đứng đầu Real Madrid", "... CLB Juventus": no body or place recognised, no name either
         elif k + 1 < n and low[k] in ("ông", "bà", "ngài") and self._cap_word(k + 1) and k > role_end:
             k += 1  # "Người phát ngôn Bộ Ngoại giao ông Vương Văn Bân": the honorific opens the titled name
         role = self.text[self.ts[rs]:self.te[role_end - 1]]

@@ -16,7 +16,8 @@ from .resources import check_language, load_yaml
 # Punctuation, symbols and unusual spaces become plain spaces, one for one, so offsets survive and every
 # registry form can be looked up as " form " (whole syllables only).
 _BLANK_RE = re.compile(r"[^\w ]|_")
-_WORD = re.compile(r"[^\W_]+(?:[-‐'’&][^\W_]+)*|\S")
+# (a hyphen joins the parts of a word, not a word and an honorific: "Omaha-ông Warren Buffett")
+_WORD = re.compile(r"[^\W_]+(?:[-‐'’&](?!(?:ông|bà)(?![^\W_]))[^\W_]+)*|\S")
 
 
 _UPPER = "".join(c for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for c in map(chr, r) if c.isupper())
@@ -188,6 +189,8 @@ class _Rules(NamedTuple):
     portfolios: dict
     affiliations: dict
     links: dict
+    desc_links: dict                  # "thuộc": joins a lower-case descriptor after a title to its body
+    affiliation_only: frozenset[str]  # "người đứng đầu": a title that takes no name right after it
     honorifics: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
@@ -241,6 +244,8 @@ def _rules(language: str) -> _Rules:
         portfolios=_lexicon(t["portfolios"]),
         affiliations=_lexicon(t["affiliation_words"]),
         links=_lexicon(t["affiliation_links"]),
+        desc_links=_lexicon(t.get("descriptor_links", ())),
+        affiliation_only=frozenset(" ".join(_toks(w)) for w in t.get("titles_affiliation_only", ())),
         honorifics=frozenset(t["honorifics"]),
         particles=frozenset(t["name_particles"]),
         not_names=frozenset(t["not_names"]),

@@ -19,8 +19,8 @@ _OPENING = '"“‘\'(:;-–—[,.!?…'
 # gia", "Des Ball - chuyên gia")
 _SET_OFF = (", ", "- ", ", một ", "- một ")
 # What may stand right before an honorific or an outlet word; "\n" joins the sentences, so a sentence may start
-# with one ("... Nga. Ông Biden cho rằng ...").
-_HON_OPENINGS = ' \n"“‘(\''
+# with one ("... Nga. Ông Biden cho rằng ..."); a dash sets one off ("Liên Hợp Quốc-ông Ban Ki Moon").
+_HON_OPENINGS = ' \n"“‘(\'-–'
 
 
 def _trigger(trig: dict, s: int, e: int, kind: str, value) -> None:

@@ -350,6 +350,8 @@ class _OrgGrammar:
             right = _side(text, m.end(), forms, 1) if left else None
             if not right:
                 continue
+            if " ".join(_norm(text[left[0]:right[1]]).split()) in reg._compound_whole:
+                continue  # "Châu Á - Thái Bình Dương": one region the registry knows by the whole
             for s, e in (left, right):
                 if (self.base + s, self.base + e) in seen:
                     continue
@@ -357,6 +359,8 @@ class _OrgGrammar:
                 form = text[s:e]
                 iso = reg.rules.compound.get(form)
                 idx = reg.by_country.get(iso) if iso else reg.country_aliases.get(_norm(form))
+                if idx is None:
+                    idx = reg._compound_places.get(_norm(form))  # "Đài Bắc-Bắc Kinh": two cities
                 if idx is not None:
                     self.items.append(_Item("reg", self.sid, self.base + s, self.base + e, idx=idx))
 
@@ -371,12 +375,21 @@ _DASH = re.compile(r" ?[-–] ?")
 
 
 def _compound_forms(reg: Registry) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The country forms that may stand on either side of a dash, their last words and their first words."""
+    """The country forms (and places of two words or more) that may stand on either side of a dash, their last words
+    and their first words."""
     forms = getattr(reg, "_compound_forms", None)
     if forms is None:
         names = set(reg.rules.compound)
         names.update(a for r in reg.rows if r["actor_type"] == "country" for a in r["aliases"].split("|")
                      if a and a[0].isupper() and "(" not in a and "-" not in a)
+        # (places of two words or more too: "Đài Bắc-Bắc Kinh"; one word may be part of a hyphenated name)
+        reg._compound_places = {_norm(a): i for i, r in enumerate(reg.rows) if r["actor_type"] == "location"
+                                for a in r["aliases"].split("|")
+                                if " " in a and a[0].isupper() and "(" not in a and "-" not in a}
+        reg._compound_whole = {" ".join(_norm(a).split()) for r in reg.rows for a in r["aliases"].split("|")
+                               if "-" in a or "–" in a}
+        names.update(a for r in reg.rows if r["actor_type"] == "location" for a in r["aliases"].split("|")
+                     if " " in a and a[0].isupper() and "(" not in a and "-" not in a)
         forms = reg._compound_forms = (frozenset(names), frozenset(f.split(" ")[-1] for f in names),
                                        frozenset(f.split(" ")[0] for f in names))
     return forms
