@@ -53,6 +53,10 @@ CASES = [
     ("Về vấn đề này, PGS.TS.BS Trịnh Thị Xuân Hòa - Nguyên Trưởng khoa nói.",
      "Trịnh Thị Xuân Hòa", "person", "PGS.TS.BS"),
     ("Có ông Tuấn vẫn được ứng cử đại biểu Quốc hội khóa XV.", "đại biểu Quốc hội khóa XV", "-", None),
+    ("Bà Phạm Thu Hiền, Giám đốc Trung tâm Hô hấp và BSCK2 Lê Thanh Chương, Trưởng khoa Hồi sức cho biết.",
+     "Lê Thanh Chương", "person", "BSCK2"),
+    ("Bà Phạm Thu Hiền, Giám đốc Trung tâm Hô hấp và BSCK2 Lê Thanh Chương, Trưởng khoa Hồi sức cho biết.",
+     "Trung tâm Hô hấp", "organization", None),
     # 3. a title, a body, a comma, then the name: the body is the affiliation, the name the person
     ("Sau đó, Phó chủ tịch EgyptAir, Ahmed Adel thừa nhận EgyptAir đưa ra thông tin sai.",
      "Ahmed Adel", "person", "Phó chủ tịch"),

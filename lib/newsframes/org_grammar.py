@@ -136,8 +136,9 @@ class _OrgGrammar:
                             free = False
                             continue
                         break
-                    elif low[p] == "và" and self._cap_word(p + 1):
-                        p += 1
+                    elif low[p] == "và" and self._cap_word(p + 1) and not (
+                            p + 1 in self.trig_at and "title" in self.trig_at[p + 1][1]):
+                        p += 1  # (not "Trung tâm Hô hấp | và BSCK2 Lê Thanh Chương": a title after 'và')
                     elif low[p] == "và" and p > k and not free and self._and_lower(p + 1):
                         p = last = self._and_lower(p + 1)  # "Trung tâm Kiểm soát và phòng ngừa dịch bệnh | Mỹ"
                         free = False
