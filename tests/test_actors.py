@@ -234,3 +234,11 @@ def test_seed_actors_score():
 
 def test_gold_names_normalize_like_the_scorer():
     assert normalize("Kim Jong-un") == normalize("Kim Jong Un")
+
+
+@pytest.mark.parametrize("text, anaphors", [
+    ("Ông Dương Trung Quốc cho biết như vậy. Theo đơn vị này, sự việc đã được xử lý.", []),  # "đơn vị": a unit
+    ("Ông Dương Trung Quốc cho biết như vậy. Theo ông này, sự việc đã được xử lý.", ["ông này"]),
+])
+def test_a_bare_description_is_a_word_of_its_own(text, anaphors):
+    assert [m.surface for m in find_mentions(text) if m.method == "coreference"] == anaphors

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from operator import attrgetter
 
-from .actor_lexicon import _UPPER, _lower
+from .actor_lexicon import _UPPER, _lower, _words2
 from .registry import Registry, _case_ok
 from .sentences import Sentence
 
@@ -165,6 +165,10 @@ def _scan(doc: _Joined, reg: Registry) -> dict[int, list]:
                         s = at - len(w)
                         if s >= 0 and joined.startswith(w, s) and not (s and (joined[s - 1].isalnum()
                                                                              or joined[s - 1] == "_")):
+                            if s > 1 and joined[s - 1] == " ":  # not the end of a word: "đơn vị này" (this unit)
+                                prev = joined[joined.rfind(" ", 0, s - 1) + 1:s - 1]
+                                if f"{prev.lower()} {w.lower()}" in _words2(reg.language):
+                                    break
                             i = bisect_right(starts, s) - 1
                             if at + 4 <= starts[i] + len(texts[i]):
                                 slot = found.setdefault(i, [[], {}, False])
