@@ -1113,7 +1113,7 @@ class _Scanner:
         first = self._clean_subject(text, toks, lows, a, cuts[0])
         if first is None or first[1] != cuts[0] or cuts[0] - a > 6 or not self._name_like(toks, lows, a, cuts[0]):
             return None
-        for x, y in zip(cuts, cuts[1:] + [b]):
+        for x, y in zip(cuts, cuts[1:] + [b], strict=True):
             # (an indefinite "một ..." is a description whatever its noun: "một quản lý tại nhà hỏa táng")
             if not 0 < y - x - 1 <= 16 or not self._np(toks, lows, x + 1, y) or not (
                     lows[x + 1] == "một" or self._titled(toks, lows, x + 1, y)):
