@@ -9,11 +9,12 @@ first resolved date that is not a statement's. Any other sentence that carries a
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 _NO_EVENTS = ("byline", "source")
+_NO_ACTORS: dict[str, str] = {}
+_new = tuple.__new__  # builds an Event without its Python-level __new__
 
 
 class Event(NamedTuple):
@@ -42,34 +43,52 @@ def iter_events(
         timexes: its ``Timex`` tuples.
         statements: its ``Statement`` tuples, and ``statement_ids`` their ids, in the same order.
     """
-    actors: dict[int, dict[str, str]] = defaultdict(dict)
-    for m in mentions:
-        actors[m.sentence_id].setdefault(m.actor_id, m.actor_name)
-    dated: dict[int, list[Any]] = defaultdict(list)
+    # Only sentences with a statement or a resolved date give events: find those first (a few of some thirty),
+    # and gather actors and build rows for them alone.
+    said: dict[int, list[tuple[str, Any]]] = {}
+    for sid, s in zip(statement_ids, statements, strict=False):
+        i = s.sentence_id
+        if i in said:
+            said[i].append((sid, s))
+        else:
+            said[i] = [(sid, s)]
+    dated: dict[int, list[Any]] = {}
     for t in timexes:
         if t.kind == "date" and t.date is not None:
-            dated[t.sentence_id].append(t)
-    said: dict[int, list[tuple[str, Any]]] = defaultdict(list)
-    for sid, s in zip(statement_ids, statements, strict=False):
-        said[s.sentence_id].append((sid, s))
+            i = t.sentence_id
+            if i in dated:
+                dated[i].append(t)
+            else:
+                dated[i] = [t]
+    if not said and not dated:
+        return
+    actors: dict[int, dict[str, str]] = {}
+    for m in mentions:
+        i = m.sentence_id
+        if i in said or i in dated:
+            named = actors.get(i)
+            if named is None:
+                actors[i] = {m.actor_id: m.actor_name}
+            elif m.actor_id not in named:
+                named[m.actor_id] = m.actor_name
 
     n = 0
     for sentence in sentences:
-        if sentence.kind in _NO_EVENTS or sentence.is_duplicate:
-            continue
         i = sentence.sentence_id
-        named = actors.get(i, {})
+        if i not in said and i not in dated or sentence.kind in _NO_EVENTS or sentence.is_duplicate:
+            continue
+        named = actors.get(i, _NO_ACTORS)
         ids, names = list(named), list(named.values())
         if i in said:
             for statement_id, s in said[i]:
-                yield Event(n, i, s.date, s.precision, ids, names, sentence.text, statement_id)
+                yield _new(Event, (n, i, s.date, s.precision, ids, names, sentence.text, statement_id))
                 n += 1
             stated = {s.date for _, s in said[i]}
             other = next((t for t in dated.get(i, ()) if t.date not in stated), None)
             if other is not None:
-                yield Event(n, i, other.date, other.precision, ids, names, sentence.text, None)
+                yield _new(Event, (n, i, other.date, other.precision, ids, names, sentence.text, None))
                 n += 1
-        elif i in dated:
+        else:
             t = dated[i][0]
-            yield Event(n, i, t.date, t.precision, ids, names, sentence.text, None)
+            yield _new(Event, (n, i, t.date, t.precision, ids, names, sentence.text, None))
             n += 1

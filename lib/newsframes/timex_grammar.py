@@ -343,7 +343,8 @@ class Grammar:
         self.r_day_in_head = c(r"(?:(?:" + nouns + r")\s+)?(\d{1,2})")
         self.r_month_in_head = c(r"(?:tháng\s+)?(\d{1,2})")
         self.r_dated_after = c(r"\s*,?\s*(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng|cùng|\d{1,2}/\d)")
-        self.r_number_info = c(r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?)\s*(?P<dash>[-–—](?=\s*\d))?(?P<word>\w*)")
+        number_info = r"(?P<digits>\d+)(?P<frac>(?:[.,]\d+)*)(?P<glued>[^\d\s]?){space}*(?P<dash>[-–—](?={space}*\d))?(?P<word>\w*)"
+        self.r_number_info = c(number_info.format(space=r"\s"))
         self.range_words = {"đến", "tới", "và", "hoặc"}
         self.unit_first = {_key(u).split()[0] for u in self.units}
         # Where a number may begin a date, a duration, a clock time or a year: what must follow the digits in
@@ -356,7 +357,18 @@ class Grammar:
             r"\d++(?:[/.]\d{1,2}(?!\d)|(?:[.,]\d++)++\s++(?:" + _alt(self.units) + r")|\s*+(?:[-–—,hg]|" + follow
             + r"))|" + _YEAR + r"(?!\d)"
         )
+        # Both at once on the joined sentences of the usual path (no newline inside a sentence): r_number_quick as
+        # a lookahead, then r_number_info's groups, kept from crossing the newline that ends the sentence (so they
+        # are what r_number_info reads on the sentence alone).
+        self.r_number_head = c(
+            r"(?=" + self.r_number_quick.pattern + r")"
+            + number_info.format(space=r"[^\S\n]")
+        )
 
+        # _on_bareyear finds nothing right after "năm " (no word that may stand before a bare year ends so, nor
+        # is it "("): _number_scanners does not try it there, which is where most four-digit numbers stand.
+        self._year_word_space = "năm "
+        assert not any(w.endswith("năm") for w in self.b_year[1])
         self.future_cues = tuple(_key(w) for w in data["future_cues"])
         self._build_automata(data)
         self._number_cache: dict[tuple, tuple] = {}
@@ -1052,14 +1064,18 @@ class Grammar:
             h += 12
         return [_new(_Part, (m.start(), m.end(), _spec("time", extra=(0 if h == 24 else h, minute))))]
 
-    def _number_scanners(self, low: str, start: int) -> tuple:
+    def _number_scanners(self, low: str, start: int, info: tuple | None = None) -> tuple:
         """The patterns worth trying at a number, judged by what follows it ("/", "h", "ngày", "tháng" ...).
 
-        Only for numbers that ``r_number_quick`` lets through (the others have none).
+        Only for numbers that ``r_number_quick`` lets through (the others have none). ``info``: the groups of
+        ``r_number_info`` at ``start`` when the caller has them already.
         """
-        digits, frac, glued, dash, word = self.r_number_info.match(low, start).groups()
+        digits, frac, glued, dash, word = info or self.r_number_info.match(low, start).groups()
         n = len(digits)
-        key = (n if n < 5 else 5, frac[:1], glued, bool(dash), word if word in self._number_words else "")
+        # A year after "năm" is r_year's: no bare year there (see _year_word_space), and the test is worth it.
+        year_after_word = n == 4 and low.endswith(self._year_word_space, 0, start)
+        key = (n if n < 5 else 5, frac[:1], glued, bool(dash), word if word in self._number_words else "",
+               year_after_word)
         scanners = self._number_cache.get(key)
         if scanners is None:
             out = []
@@ -1078,7 +1094,7 @@ class Grammar:
                 out.append((self.r_num, self._on_num))
             if (glued in ("h", "g") or word == "giờ") and short:
                 out.append((self.r_time, self._on_time))
-            if n == 4:
+            if n == 4 and not year_after_word:
                 out.append((self.r_bareyear, self._on_bareyear))
             scanners = tuple(out)
             if len(self._number_cache) < 4096:  # glued may be any character: keep the cache bounded
@@ -1132,7 +1148,7 @@ class Grammar:
                 k += 1
                 start = at - first
                 if word < 0:
-                    scanners = number_scanners(low, start)
+                    scanners = number_scanners(low, start, mask)
                 else:
                     while k < n_hits and hits[k][0] == at:  # several phrases begin here: "năm trước", "năm trước đó"
                         mask |= hits[k][2]
@@ -1154,18 +1170,19 @@ class Grammar:
         return [(end - size, word, mask) for end, (size, word, mask) in automaton.iter(" " + low_all)
                 if word >= 0 or quick(low_all, end - size) is not None]
 
-    def _phrase_hits(self, low_all: str) -> list[tuple[int, int, int]]:
-        """The same with the phrase automaton, on single-spaced text."""
+    def _phrase_hits(self, low_all: str) -> list[tuple]:
+        """The same with the phrase automaton, on single-spaced text with no newline inside a sentence; a number's
+        hit carries the groups of ``r_number_info`` in place of the mask (read with its filter, in one call)."""
         hay = low_all
         for c in self._separators:
             hay = hay.replace(c, " ")
-        quick = self.r_number_quick.match
+        head = self.r_number_head.match
         word_before, number_before = self._word_before, self._number_before
         return [
-            (start, word, mask)
+            (start, word, mask if word >= 0 else m.groups())
             for end, (size, word, mask) in self.phrase_automaton.iter(" " + hay)
             if (not (start := end - size) or low_all[start - 1] in (word_before if word >= 0 else number_before))
-            and (word >= 0 or quick(low_all, start) is not None)
+            and (word >= 0 or (m := head(low_all, start)) is not None)
         ]
 
     def _choose(self, low: str, found: list) -> list[_Part]:

@@ -227,6 +227,8 @@ def _resolve(spec: _Spec, state: _State, future: bool) -> Resolved:
 # Resolutions that depend only on the spec, the article's date and anchor and the sentence's lean (not on the
 # previous date, as anaphora do), computed once: most articles repeat the same years and days.
 _CACHED_TAGS = frozenset({"cal", "rel", "wd", "dec", "season", "cent"})
+# The kinds whose whole resolution is in the spec (_resolve's first cases); iter_timexes builds them directly.
+_STATIC_KINDS = {"dur": "duration", "set": "set", "ref": "date"}
 _RESOLVED: dict[tuple, Resolved] = {}
 
 
@@ -337,6 +339,9 @@ def iter_timexes(
     gram = grammar(language)
     state = _State(_as_date(anchor_date), anchor)
     kept = [s for s in sentences if s.kind not in _SKIP_KINDS and s.text]
+    if not kept:
+        return
+    looks_forward, cache = gram.looks_forward, _RESOLVED
     for i, parts, low in gram.scan([s.text for s in kept]):
         sentence = kept[i]
         text = sentence.text
@@ -345,16 +350,34 @@ def iter_timexes(
         resolved: list[Resolved | None] = []
         times = False
         for part in parts:
-            spec = part.spec
-            tag = spec.tag
+            spec = part[2]
+            tag = spec[0]
+            kind = _STATIC_KINDS.get(tag)
+            if kind is not None:
+                # A duration, a set or PAST_REF/PRESENT_REF: its value is in the spec, and it moves no date.
+                resolved.append((kind, spec[8], None, None, None))
+                continue
             if tag == "time":
                 resolved.append(None)
                 times = True
                 continue
-            if future is None and (tag == "wd" or tag == "cal" and spec.year is None):
-                future = gram.looks_forward(low)
-            r = _resolve_cached(spec, state, future)
-            if spec.inherited:
+            # _resolve_cached, inlined: most parts are dates of the cached kinds.
+            if tag == "ana":
+                r = _resolve(spec, state, future)
+            else:
+                if tag == "cal" and spec[2] is not None or tag == "dec":
+                    key = spec  # an explicit year or a decade needs nothing but the spec
+                else:
+                    if future is None and (tag == "wd" or tag == "cal"):
+                        future = looks_forward(low)
+                    key = (spec, state.anchor_date, state.anchor, future)
+                r = cache.get(key)
+                if r is None:
+                    r = _resolve(spec, state, future)
+                    if len(cache) >= 100_000:
+                        cache.clear()
+                    cache[key] = r
+            if spec[9]:
                 r = (*r[:4], "absolute")  # the year came from the range's other, explicit endpoint
             resolved.append(r)
             if moves_previous and r[0] == "date":
