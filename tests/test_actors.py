@@ -242,3 +242,12 @@ def test_gold_names_normalize_like_the_scorer():
 ])
 def test_a_bare_description_is_a_word_of_its_own(text, anaphors):
     assert [m.surface for m in find_mentions(text) if m.method == "coreference"] == anaphors
+
+
+@pytest.mark.parametrize("text", [
+    # "thanh tra" is also the activity (inspection): bare, it refers back to no one
+    "Thứ trưởng Phạm Ngọc Thưởng dẫn đầu đoàn công bố Quyết định Thanh tra trách nhiệm quản lý.",
+    "Thứ trưởng Phạm Ngọc Thưởng cho biết, đoàn sẽ thanh tra việc tuyển dụng viên chức.",
+])
+def test_a_title_that_is_also_an_activity_describes_no_one_bare(text):
+    assert [m.surface for m in find_mentions(text)] == ["Phạm Ngọc Thưởng"]

@@ -518,6 +518,8 @@ class _Sentence(_OrgGrammar):
         elif k < n and low[k] == "này":
             self._add("ana", rs, k + 1, group=rules.descriptions.get(base, group))
             self._use(k, k + 1)
+        elif " ".join(low[i:j]) in rules.never_bare:
+            return  # "Quyết định Thanh tra", "thanh tra việc ...": an activity, no one described
         elif not (rs > 0 and (low[rs - 1] in rules.plural or low[rs - 1].isdigit())) and not (
                 rs > 1 and low[rs - 1] == "một" and self.tok[rs - 2] in (",", "-", "–")):
             # (not "5 đời tổng thống Mỹ"; nor ", một chuyên gia đã ...": someone new and unnamed, no one met before)

@@ -191,6 +191,7 @@ class _Rules(NamedTuple):
     links: dict
     desc_links: dict                  # "thuộc": joins a lower-case descriptor after a title to its body
     affiliation_only: frozenset[str]  # "người đứng đầu": a title that takes no name right after it
+    never_bare: frozenset[str]  # "thanh tra": a title that is also an activity: no description without a name
     honorifics: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
@@ -246,6 +247,7 @@ def _rules(language: str) -> _Rules:
         links=_lexicon(t["affiliation_links"]),
         desc_links=_lexicon(t.get("descriptor_links", ())),
         affiliation_only=frozenset(" ".join(_toks(w)) for w in t.get("titles_affiliation_only", ())),
+        never_bare=frozenset(" ".join(_toks(w)) for w in t.get("titles_never_bare", ())),
         honorifics=frozenset(t["honorifics"]),
         particles=frozenset(t["name_particles"]),
         not_names=frozenset(t["not_names"]),
