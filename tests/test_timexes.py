@@ -424,3 +424,13 @@ def test_undated_anaphora_copy_the_previous_day(texts, values):
 def test_seasons_and_centuries_are_dated(text, published_at, precision, date):
     (t,) = find_timexes(text, anchor_date=published_at)
     assert (t.kind, t.precision, t.date) == ("date", precision, date)
+
+
+@pytest.mark.parametrize("text, values", [
+    # (vmds, 22/10/2013) after the bracket "tới Nga" goes to Russia: the days are this year's, not next year's
+    ("trong chuyến thăm kéo dài 2 ngày (20-21/10) tới Nga, hành động của Tổng thống Putin gây bất ngờ",
+     {"2013-10-20", "2013-10-21"}),
+    ("Hội nghị sẽ diễn ra vào ngày (25/10) tới, tại Hà Nội.", {"2013-10-25"}),
+])
+def test_toi_after_a_bracketed_date(text, values):
+    assert {t.value for t in find_timexes(text, anchor_date="2013-10-22")} == values

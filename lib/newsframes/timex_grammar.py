@@ -640,6 +640,9 @@ class Grammar:
                     strong = True  # "(26/4)"; with words before it the bracket belongs to the surface
                     if has_words:
                         end, mod = self._after_mod(low, closing.end())
+                        if mod == "tới" and text[end + 1:end + 2].isupper():
+                            # "chuyến thăm 2 ngày (20-21/10) tới Nga": after the bracket "tới" goes to a place
+                            end, mod = closing.end(), None
             if has_words:
                 strong, start = True, lead.start()
                 if lead.group("wd"):
