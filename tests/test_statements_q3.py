@@ -91,6 +91,12 @@ UNNAMED = [
      [("Mỹ", "Q30", "United States", "country", "USA")], []),
     ("Chị Nguyễn Huyền, người chuyên bán ve sầu ở Hà Nội cho biết giá đã tăng gấp đôi.",
      [("Hà Nội", "hanoi", "Hà Nội", "location", "VNM")], ["Nguyễn Huyền"]),
+    # A person the actor pass left unnamed, with where they live or study after the name, speaks (bench).
+    ("Chị L.A (Hà Nội), một người chơi Pchome cho biết, chị được một người quen giới thiệu ứng dụng.",
+     [("Hà Nội", "hanoi", "Hà Nội", "location", "VNM")], ["L.A"]),
+    ("Anh Phương - người dân ở Thừa Thiên Huế thường đi Đà Nẵng nói giá vé quá cao.",
+     [("Thừa Thiên Huế", "hue", "Thừa Thiên Huế", "location", "VNM"), ("Đà Nẵng", "danang", "Đà Nẵng", "location", "VNM")],
+     ["Phương"]),
     # A named person inside still speaks.
     ("Một quan chức Mỹ, ông John Kirby, cho biết Washington sẽ gửi thêm viện trợ.",
      [("Mỹ", "Q30", "United States", "country", "USA"), ("John Kirby", "kirby", "John Kirby", "person", "USA")],

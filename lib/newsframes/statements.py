@@ -276,6 +276,12 @@ class _Resolver:
             # Only where the speaker is ("Tổ chức quan sát Nhân quyền có trụ sở tại Mỹ"); a person named before an
             # apposition still speaks ("Chị Nguyễn Huyền, người chuyên bán ve sầu ở Hà Nội").
             return self._honorific_name(_APPOSITION.split(surface, maxsplit=1)[0]) or _NOBODY
+        if best.actor_type in ("country", "location") and best.start > a:
+            # "Chị L.A (Hà Nội), một người chơi ...", "Em Nguyễn Thị Minh Nguyệt, học sinh ... Hà Nội": a person the
+            # actor pass did not name, with where they live or study after the name; the person speaks, not the place.
+            named = self._honorific_name(_APPOSITION.split(surface.split(" (", 1)[0], maxsplit=1)[0])
+            if named is not None:
+                return named
         if best.actor_type in ("country", "location"):
             # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
             m = self._last_person(a, role=surface.lower(), country=best.country)
