@@ -97,6 +97,11 @@ UNNAMED = [
     ("Anh Phương - người dân ở Thừa Thiên Huế thường đi Đà Nẵng nói giá vé quá cao.",
      [("Thừa Thiên Huế", "hue", "Thừa Thiên Huế", "location", "VNM"), ("Đà Nẵng", "danang", "Đà Nẵng", "location", "VNM")],
      ["Phương"]),
+    # A body the actor pass does not know, named after its city, speaks, not the city (bench).
+    ("ĐH Quốc gia Hà Nội cho biết sinh viên sẽ học trực tuyến từ tuần sau.",
+     [("Hà Nội", "hanoi", "Hà Nội", "location", "VNM")], ["ĐH Quốc gia Hà Nội"]),
+    ("UBND TP. Hà Nội yêu cầu Tập đoàn Vingroup bàn giao kết quả đã nghiên cứu.",
+     [("Hà Nội", "hanoi", "Hà Nội", "location", "VNM")], ["UBND TP. Hà Nội"]),
     # A named person inside still speaks.
     ("Một quan chức Mỹ, ông John Kirby, cho biết Washington sẽ gửi thêm viện trợ.",
      [("Mỹ", "Q30", "United States", "country", "USA"), ("John Kirby", "kirby", "John Kirby", "person", "USA")],

@@ -282,6 +282,11 @@ class _Resolver:
             named = self._honorific_name(_APPOSITION.split(surface.split(" (", 1)[0], maxsplit=1)[0])
             if named is not None:
                 return named
+            body = self.text[a:best.end]
+            if best.actor_type == "location" and "," not in body and self.organization_nouns.starting_at(lows, 0):
+                # "ĐH Quốc gia Hà Nội", "Trung tâm kiểm soát bệnh tật TP Hà Nội": a body the actor pass does not
+                # know, named after its city; the body speaks (under its name as written), not the city.
+                return _Speaker(None, body, "organization", best.country)
         if best.actor_type in ("country", "location"):
             # "Ngoại trưởng Nga nói" after "Ngoại trưởng Nga Sergei Lavrov": the person with that role.
             m = self._last_person(a, role=surface.lower(), country=best.country)
