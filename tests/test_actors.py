@@ -251,3 +251,12 @@ def test_a_bare_description_is_a_word_of_its_own(text, anaphors):
 ])
 def test_a_title_that_is_also_an_activity_describes_no_one_bare(text):
     assert [m.surface for m in find_mentions(text)] == ["Phạm Ngọc Thưởng"]
+
+
+@pytest.mark.parametrize("text", [
+    # Đông Anh is a district of Hanoi, not England (bench: news_health, news_society)
+    "Các nước như Anh, Pháp đã gửi xe cứu thương. Bệnh nhân 2928 là F1 của nam bệnh nhân 2911 ở Đông Anh, Hà Nội.",
+    "Các nước như Anh, Pháp đã gửi xe cứu thương. Cách ly toàn bộ xã Việt Hùng (huyện Đông Anh).",
+])
+def test_dong_anh_is_no_england(text):
+    assert [m.surface for m in find_mentions(text) if m.actor_name == "Anh"] == ["Anh"]
